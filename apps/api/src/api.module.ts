@@ -1,0 +1,54 @@
+import { ApplicationModule } from '@app/application';
+import { type AppConfig, ConfigModule, pinoHttpOptions } from '@app/config';
+import { dataSourceOptions } from '@app/persistence';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { HealthController } from './health/health.controller.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
+import { PetitionsController } from './petitions/petitions.controller.js';
+import { TestClockController } from './test-clock/test-clock.controller.js';
+import { TrackingController } from './tracking/tracking.controller.js';
+import { UnitsController } from './units/units.controller.js';
+import { BoardController } from './board/board.controller.js';
+import { PetitionDeadlinesController } from './deadlines/petition-deadlines.controller.js';
+import { DeadlinePoliciesController } from './deadlines/deadline-policies.controller.js';
+import { CalendarController } from './deadlines/calendar.controller.js';
+
+/** HTTP only: controllers call use cases; nothing here touches a queue. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, { ignorePaths: ['/health'] }) }),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { applicationName: 'grassroots-api' })),
+        JwtModule.register({ secret: config.jwt.secret, signOptions: { expiresIn: config.jwt.ttlSeconds } }),
+        TerminusModule.forRoot({ logger: false }),
+        ApplicationModule,
+      ],
+      controllers: [
+        AuthController,
+        PetitionsController,
+        TrackingController,
+        UnitsController,
+        NotificationsController,
+        HealthController,
+        // Only where time may be moved (GRASSROOTS_TEST_CLOCK=1, never production); elsewhere the route is a 404.
+        ...(config.testClock ? [TestClockController] : []),
+        BoardController,
+        PetitionDeadlinesController,
+        DeadlinePoliciesController,
+        CalendarController,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

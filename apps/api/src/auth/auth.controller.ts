@@ -1,0 +1,54 @@
+import { AuthService, type CurrentUser } from '@app/application';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Public, User } from './auth.guard.js';
+
+export class LoginDto {
+  @ApiProperty({ example: 'desk' }) @IsString() @IsNotEmpty() @MaxLength(100) username: string;
+  @ApiProperty({ example: 'grassroots-demo' }) @IsString() @IsNotEmpty() @MaxLength(200) password: string;
+}
+
+class UserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: ['desk', 'head', 'handler', 'board', 'admin'] }) role: string;
+  @ApiProperty() unitId: string;
+}
+
+class LoginResponseDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() expiresIn: number;
+  @ApiProperty({ type: UserDto }) user: UserDto;
+}
+
+const publicUser = (u: CurrentUser) => ({ id: u.id, username: u.username, fullName: u.fullName, role: u.role, unitId: u.unitId });
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly jwt: JwtService,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
+  async login(@Body() body: LoginDto): Promise<LoginResponseDto> {
+    const user = await this.auth.login(body.username, body.password);
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, unitId: user.unitId });
+    const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
+    return { accessToken, expiresIn: exp - iat, user: publicUser(user) };
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  @ApiOkResponse({ type: UserDto })
+  me(@User() user: CurrentUser): UserDto {
+    return publicUser(user);
+  }
+}

@@ -1,0 +1,44 @@
+import { AppError, CalendarAdminUseCase, type CurrentUser, requireAdmin } from '@app/application';
+import { isLocalDate } from '@app/domain';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { User } from '../auth/auth.guard.js';
+import { validateBody } from '../http/validation.js';
+import { CalendarEntryBody, CalendarYearQuery, DryRunQuery } from './deadline.dto.js';
+
+/**
+ * The working-day calendar (DOMAIN.md §8): statutory holidays plus the administrator's table of compensatory,
+ * swapped and late-announced days. Every signed-in user reads it; administrators edit it, and each edit
+ * reports (and, unless a dry run, applies) the move of every open clock it affects.
+ */
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarAdminUseCase) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every day off of a year with its reason (weekends only with includeWeekends=true), and swapped working days' })
+  year(@User() user: CurrentUser, @Query() query: CalendarYearQuery) {
+    return this.calendar.year(user, query.year, query.includeWeekends);
+  }
+
+  @Post('entries')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Add or replace the entry of a date; returns the open clocks whose due instant moves' })
+  @ApiBody({ type: CalendarEntryBody })
+  async upsert(@User() user: CurrentUser, @Query() query: DryRunQuery, @Body() body: unknown) {
+    requireAdmin(user);
+    const dto = await validateBody(CalendarEntryBody, body ?? {});
+    return this.calendar.upsert(user, { date: dto.date, kind: dto.kind, name: dto.name, legalRef: dto.legalRef ?? null }, query.dryRun);
+  }
+
+  @Delete('entries/:date')
+  @ApiOperation({ summary: "Remove the administrator's entry of a date; returns the open clocks whose due instant moves" })
+  @ApiParam({ name: 'date', example: '2026-12-24' })
+  remove(@User() user: CurrentUser, @Param('date') date: string, @Query() query: DryRunQuery) {
+    requireAdmin(user);
+    if (!isLocalDate(date)) throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'date', messageKey: 'validation.isLocalDate' }]);
+    return this.calendar.remove(user, date, query.dryRun);
+  }
+}

@@ -1,0 +1,213 @@
+import {
+  CLOCK_KINDS,
+  type CalendarEntryKind,
+  isLocalDate,
+  PAUSE_REASONS,
+  PETITION_EVENT_TYPES,
+  PETITION_KINDS,
+  type AlertRecipient,
+  type ClockKind,
+  type DurationUnit,
+  type PauseReason,
+  type PetitionEventType,
+  type PetitionKind,
+  type Verification,
+} from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateNested,
+  type ValidationOptions,
+} from 'class-validator';
+
+/** Surrounding whitespace is not content ('   ' becomes '' and @IsNotEmpty refuses it). */
+const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
+export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'isLocalDate', validator: { validate: (v: unknown) => typeof v === 'string' && isLocalDate(v), defaultMessage: () => 'must be a date YYYY-MM-DD' } }, options);
+}
+
+/** `?flag=true|false` (absent → the default); anything else stays a string and fails @IsBoolean. */
+export const QueryBoolean = () =>
+  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+// ---------------------------------------------------------------- clock acts
+
+export class PauseClockBody {
+  @ApiProperty({ enum: PAUSE_REASONS, description: 'Typed reason; each rule allows some (K14: suspension, ...)' })
+  @IsIn(PAUSE_REASONS)
+  reason: PauseReason;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class ExtendClockBody {
+  @ApiProperty({ description: 'Why the case needs more time (LTC Art 30: complex, particularly complex)', maxLength: 2000 })
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(2000)
+  reason: string;
+  @ApiPropertyOptional({ example: '15/QĐ-UBND', description: 'The written extension decision' })
+  @IsOptional() @IsString() @MaxLength(100)
+  decisionRef?: string;
+}
+
+export class MeetClockBody {
+  @ApiProperty({ example: 'CV 123/UBND-TTr ngày 25/11/2026', description: 'The document that meets the clock (e.g. the T3 notices)' })
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(500)
+  reference: string;
+}
+
+export class CaseFlagsBody {
+  @ApiPropertyOptional({ description: 'Complex case: longer statutory periods (LKN Art 28, 37)' }) @IsOptional() @IsBoolean() complex?: boolean;
+  @ApiPropertyOptional({ description: 'Prolonged case (kéo dài): earlier escalation (DOMAIN.md §4.4)' }) @IsOptional() @IsBoolean() prolonged?: boolean;
+  @ApiProperty({ maxLength: 2000 }) @Trim() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
+}
+
+// ---------------------------------------------------------------- policies
+
+const VERIFICATIONS = ['verified', 'partial', 'unverified'] as const;
+const UNITS = ['calendar_days', 'working_days'] as const;
+const RECIPIENTS = ['assignee', 'unit_heads', 'commune_heads', 'province_board'] as const;
+
+export class PeriodVariantsDto {
+  @ApiProperty({ minimum: 1, example: 30 }) @IsInt() @Min(1) @Max(3650) standard: number;
+  @ApiPropertyOptional({ minimum: 1, example: 45 }) @IsOptional() @IsInt() @Min(1) @Max(3650) complex?: number;
+  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(3650) remote?: number;
+  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(3650) remoteComplex?: number;
+}
+
+export class ExtensionRuleDto {
+  @ApiProperty({ minimum: 1, example: 2 }) @IsInt() @Min(1) @Max(10) maxCount: number;
+  @ApiProperty({ minimum: 1, example: 30 }) @IsInt() @Min(1) @Max(3650) days: number;
+}
+
+export class ClockRuleDto {
+  @ApiProperty({ example: 'K3', description: 'DOMAIN.md row id; unique within the policy' })
+  @IsString() @Matches(/^[A-Z][A-Za-z0-9_-]{0,19}$/)
+  ruleId: string;
+  @ApiProperty({ enum: CLOCK_KINDS }) @IsIn(CLOCK_KINDS) clockKind: ClockKind;
+  @ApiProperty({ enum: PETITION_KINDS, isArray: true })
+  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(10) @IsIn(PETITION_KINDS, { each: true })
+  petitionKinds: PetitionKind[];
+  @ApiProperty({ enum: [1, 2] }) @IsIn([1, 2]) instance: 1 | 2;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() addressedToPartyHead?: boolean;
+  @ApiProperty({ example: 'Luật Khiếu nại 2011 Điều 28' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(500) legalBasis: string;
+  @ApiProperty({ enum: VERIFICATIONS }) @IsIn(VERIFICATIONS) verification: Verification;
+  @ApiProperty({ enum: UNITS }) @IsIn(UNITS) unit: DurationUnit;
+  @ApiProperty({ type: PeriodVariantsDto })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodVariantsDto)
+  days: PeriodVariantsDto;
+  @ApiProperty({ enum: PETITION_EVENT_TYPES }) @IsIn(PETITION_EVENT_TYPES) startsOn: PetitionEventType;
+  @ApiProperty({ enum: PETITION_EVENT_TYPES, isArray: true, description: 'Empty: met by hand (POST …/met)' })
+  @IsArray() @ArrayMaxSize(30) @IsIn(PETITION_EVENT_TYPES, { each: true })
+  metOn: PetitionEventType[];
+  @ApiProperty({ enum: PETITION_EVENT_TYPES, isArray: true })
+  @IsArray() @ArrayMaxSize(30) @IsIn(PETITION_EVENT_TYPES, { each: true })
+  cancelledOn: PetitionEventType[];
+  @ApiPropertyOptional({ type: ExtensionRuleDto })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ExtensionRuleDto)
+  extension?: ExtensionRuleDto;
+  @ApiProperty({ enum: PAUSE_REASONS, isArray: true })
+  @IsArray() @ArrayMaxSize(10) @IsIn(PAUSE_REASONS, { each: true })
+  pauseReasons: PauseReason[];
+}
+
+export class AlertStepDto {
+  @ApiProperty({ example: '80', description: "'100' is the due rung; 'overdue' the repeat" }) @IsString() @Matches(/^[a-z0-9]{1,20}$/) key: string;
+  @ApiPropertyOptional({ example: 0.8, description: 'Share of the period used (0 < share ≤ 1)' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  share?: number;
+  @ApiPropertyOptional({ example: 10 }) @IsOptional() @IsInt() @Min(1) @Max(365) everyWorkingDaysOverdue?: number;
+  @ApiProperty({ enum: RECIPIENTS, isArray: true })
+  @IsArray() @ArrayMaxSize(10) @IsIn(RECIPIENTS, { each: true })
+  notify: AlertRecipient[];
+  @ApiProperty() @IsBoolean() escalate: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() informCitizenOfRights?: boolean;
+}
+
+export class EarlyEscalationDto {
+  @ApiProperty({ example: 5, minimum: 1 }) @IsInt() @Min(1) @Max(100000) groupSize: number;
+  @ApiProperty({ example: 0.8 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1) atShare: number;
+}
+
+export class WorkingHoursDto {
+  @ApiProperty({ example: 7 }) @IsInt() @Min(0) @Max(23) startHour: number;
+  @ApiProperty({ example: 30 }) @IsInt() @Min(0) @Max(59) startMinute: number;
+  @ApiProperty({ example: 17 }) @IsInt() @Min(0) @Max(23) endHour: number;
+  @ApiProperty({ example: 0 }) @IsInt() @Min(0) @Max(59) endMinute: number;
+}
+
+export class PublishDeadlinePolicyBody {
+  @ApiProperty({ example: '2026-12-01', description: 'Local date, today or later; clocks started from then on use this version' })
+  @IsString() @IsLocalDate()
+  effectiveFrom: string;
+  @ApiProperty({ example: 'Luật Khiếu nại 2011; Luật Tố cáo 2018; QĐ 06/2018 (Ninh Bình)' })
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(2000)
+  legalReference: string;
+  @ApiProperty({ type: [ClockRuleDto] })
+  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ClockRuleDto)
+  rules: ClockRuleDto[];
+  @ApiProperty({ type: [AlertStepDto] })
+  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AlertStepDto)
+  alertLadder: AlertStepDto[];
+  @ApiProperty({ type: EarlyEscalationDto })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => EarlyEscalationDto)
+  earlyEscalation: EarlyEscalationDto;
+  @ApiProperty({ type: WorkingHoursDto })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => WorkingHoursDto)
+  workingHours: WorkingHoursDto;
+  @ApiProperty({ example: 7 }) @IsInt() @Min(0) @Max(23) digestHour: number;
+}
+
+export class RecomputeScopeDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "Petitions owned in this unit's subtree (a commune, or a whole province)" })
+  @IsOptional() @IsUUID()
+  unitId?: string;
+  @ApiPropertyOptional({ example: 'P1' }) @IsOptional() @IsString() @MaxLength(20) ruleId?: string;
+}
+
+export class RecomputeBody {
+  @ApiProperty({ type: RecomputeScopeDto })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => RecomputeScopeDto)
+  scope: RecomputeScopeDto;
+  @ApiProperty({ description: 'true: report what would change, write nothing' }) @IsBoolean() dryRun: boolean;
+}
+
+// ---------------------------------------------------------------- calendar
+
+const ENTRY_KINDS: readonly CalendarEntryKind[] = ['holiday', 'compensatory', 'swap_off', 'swap_work'];
+
+export class CalendarYearQuery {
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiPropertyOptional({ default: false }) @IsOptional() @QueryBoolean() @IsBoolean() includeWeekends: boolean = false;
+}
+
+export class DryRunQuery {
+  @ApiPropertyOptional({ default: false, description: 'true: report the clocks that would move, write nothing' })
+  @IsOptional() @QueryBoolean() @IsBoolean()
+  dryRun: boolean = false;
+}
+
+export class CalendarEntryBody {
+  @ApiProperty({ example: '2026-12-24' }) @IsString() @IsLocalDate() date: string;
+  @ApiProperty({ enum: ENTRY_KINDS }) @IsIn(ENTRY_KINDS) kind: CalendarEntryKind;
+  @ApiProperty({ example: 'Nghỉ bù Quốc khánh' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiPropertyOptional({ example: 'Thông báo 9441/TB-BNV' }) @IsOptional() @IsString() @MaxLength(500) legalRef?: string;
+}

@@ -1,0 +1,149 @@
+import {
+  AppError,
+  ClockActsUseCase,
+  type ClockActInput,
+  type CurrentUser,
+  DeadlineQueries,
+  type PetitionDeadlinesView,
+  SetCaseFlagsUseCase,
+} from '@app/application';
+import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { User } from '../auth/auth.guard.js';
+import { UuidParam } from '../http/uuid-param.js';
+import { validateBody } from '../http/validation.js';
+import { parseIfMatch } from '../petitions/petitions.controller.js';
+import { CaseFlagsBody, ExtendClockBody, MeetClockBody, PauseClockBody } from './deadline.dto.js';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'The petition version you last saw; a stale one gets 412' };
+
+/**
+ * A petition's statutory clocks: read by anyone who may see the petition; paused, resumed, extended, met and
+ * re-flagged by the competent head only, each as one transaction with its audit event.
+ */
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller('petitions')
+export class PetitionDeadlinesController {
+  constructor(
+    private readonly queries: DeadlineQueries,
+    private readonly acts: ClockActsUseCase,
+    private readonly flags: SetCaseFlagsUseCase,
+  ) {}
+
+  @Get(':id/deadlines')
+  @ApiOperation({ summary: 'Every clock of the petition, with its thresholds and how its due date was counted' })
+  async list(@User() user: CurrentUser, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response): Promise<PetitionDeadlinesView> {
+    return this.withETag(res, await this.queries.forPetition(user, id));
+  }
+
+  @Post(':id/deadlines/:clockId/pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pause a clock for a typed reason the rule allows (paused days do not count)' })
+  @ApiHeader(IF_MATCH)
+  @ApiBody({ type: PauseClockBody })
+  async pause(
+    @User() user: CurrentUser,
+    @UuidParam('id') id: string,
+    @UuidParam('clockId') clockId: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const expected = parseIfMatch(ifMatch);
+    const dto = await validateBody(PauseClockBody, body ?? {});
+    return this.run(user, id, clockId, { act: 'pause', reason: dto.reason, note: dto.note ?? null }, expected, res);
+  }
+
+  @Post(':id/deadlines/:clockId/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a paused clock; its due date moves by the paused days' })
+  @ApiHeader(IF_MATCH)
+  async resume(
+    @User() user: CurrentUser,
+    @UuidParam('id') id: string,
+    @UuidParam('clockId') clockId: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const expected = parseIfMatch(ifMatch);
+    if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body))) {
+      throw new AppError('invalid', 'error.validation', {}, {}, [{ field: '', messageKey: 'validation.isObject' }]);
+    }
+    const extra = Object.keys((body ?? {}) as object);
+    if (extra.length > 0) {
+      throw new AppError('invalid', 'error.validation', {}, {}, extra.map((field) => ({ field, messageKey: 'validation.whitelistValidation' as const })));
+    }
+    return this.run(user, id, clockId, { act: 'resume' }, expected, res);
+  }
+
+  @Post(':id/deadlines/:clockId/extend')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Extend a clock by a written decision, within the limits of its rule (LTC Art 30: twice 30 days)' })
+  @ApiHeader(IF_MATCH)
+  @ApiBody({ type: ExtendClockBody })
+  async extend(
+    @User() user: CurrentUser,
+    @UuidParam('id') id: string,
+    @UuidParam('clockId') clockId: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const expected = parseIfMatch(ifMatch);
+    const dto = await validateBody(ExtendClockBody, body ?? {});
+    return this.run(user, id, clockId, { act: 'extend', reason: dto.reason, decisionRef: dto.decisionRef ?? null }, expected, res);
+  }
+
+  @Post(':id/deadlines/:clockId/met')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a clock met by an act outside the workflow (e.g. the T3 notices sent); only for rules without a workflow event' })
+  @ApiHeader(IF_MATCH)
+  @ApiBody({ type: MeetClockBody })
+  async met(
+    @User() user: CurrentUser,
+    @UuidParam('id') id: string,
+    @UuidParam('clockId') clockId: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const expected = parseIfMatch(ifMatch);
+    const dto = await validateBody(MeetClockBody, body ?? {});
+    return this.run(user, id, clockId, { act: 'met', reference: dto.reference }, expected, res);
+  }
+
+  @Post(':id/flags')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the case as complex (longer periods) and/or prolonged (earlier escalation)' })
+  @ApiHeader(IF_MATCH)
+  async setFlags(
+    @User() user: CurrentUser,
+    @UuidParam('id') id: string,
+    @Body() body: CaseFlagsBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PetitionDeadlinesView> {
+    const expected = parseIfMatch(ifMatch);
+    if (body.complex === undefined && body.prolonged === undefined) {
+      throw new AppError('invalid', 'error.validation', {}, {}, [
+        { field: 'complex', messageKey: 'deadline.flags_required' },
+        { field: 'prolonged', messageKey: 'deadline.flags_required' },
+      ]);
+    }
+    await this.flags.execute(user, id, { complex: body.complex, prolonged: body.prolonged, reason: body.reason }, expected);
+    return this.withETag(res, await this.queries.forPetition(user, id));
+  }
+
+  private async run(user: CurrentUser, id: string, clockId: string, input: ClockActInput, expected: number | undefined, res: Response) {
+    await this.acts.execute(user, id, clockId, input, expected);
+    return this.withETag(res, await this.queries.forPetition(user, id));
+  }
+
+  private withETag(res: Response, view: PetitionDeadlinesView): PetitionDeadlinesView {
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+}

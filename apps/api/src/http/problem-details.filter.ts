@@ -1,0 +1,42 @@
+import { AppError } from '@app/application';
+import { LABELS } from '@app/domain';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { problem, type ProblemDetails, problemFromAppError } from './problem-details.js';
+
+/** Every error leaves as application/problem+json; stack traces stay in the log. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const body = { ...this.toProblem(exception), instance: req.originalUrl };
+    res.status(body.status).type('application/problem+json').json(body);
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof AppError) return problemFromAppError(exception);
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      switch (status) {
+        case 401:
+          return problem(401, 'error.unauthenticated');
+        case 403:
+          return problem(403, 'error.forbidden');
+        case 404:
+          return problem(404, 'error.not_found', { what: LABELS.entity.resource });
+        case 413:
+          return problem(413, 'error.payload_too_large');
+        case 400:
+          return problem(400, 'error.validation', {}, { detail: exception.message });
+        default:
+          if (status < 500) return { ...problem(status, 'error.validation'), detail: exception.message };
+      }
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return problem(500, 'error.internal');
+  }
+}

@@ -1,0 +1,73 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { type Clock, systemClock } from '@app/domain';
+import { Module, type Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthService } from './auth/login.use-case.js';
+import { NotificationQueries } from './notifications/notification-queries.js';
+import { NotifyAssigneeUseCase } from './notifications/notify-assignee.use-case.js';
+import { CreatePetitionUseCase } from './petitions/create-petition.use-case.js';
+import { PerformPetitionActionUseCase } from './petitions/perform-petition-action.use-case.js';
+import { PetitionQueries } from './petitions/petition-queries.js';
+import { ProjectBoardUseCase } from './projections/project-board.use-case.js';
+import { CLOCK } from './shared/clock.provider.js';
+import { type SharedTestClock, startSharedTestClock, TEST_CLOCK } from './shared/shared-test-clock.js';
+import { SetRemoteAreaUseCase, UnitQueries } from './units/unit-queries.js';
+import { EscalatePetitionUseCase } from './deadlines/escalate-petition.use-case.js';
+import { FireDueThresholdsUseCase } from './deadlines/fire-due-thresholds.use-case.js';
+import { DailyDigestUseCase } from './deadlines/daily-digest.use-case.js';
+import { ReconcileEscalationsUseCase } from './deadlines/reconcile-escalations.use-case.js';
+import { OverdueBoardUseCase } from './board/overdue-board.use-case.js';
+import { BoardStatsUseCase } from './board/board-stats.use-case.js';
+import { DeadlineQueries } from './deadlines/deadline-queries.js';
+import { ClockActsUseCase } from './deadlines/clock-acts.use-case.js';
+import { SetCaseFlagsUseCase } from './deadlines/case-flags.use-case.js';
+import { DeadlinePolicyAdminUseCase } from './deadlines/policy-admin.use-case.js';
+import { CalendarAdminUseCase } from './deadlines/calendar-admin.use-case.js';
+
+const USE_CASES = [
+  AuthService,
+  CreatePetitionUseCase,
+  PerformPetitionActionUseCase,
+  PetitionQueries,
+  UnitQueries,
+  SetRemoteAreaUseCase,
+  NotificationQueries,
+  NotifyAssigneeUseCase,
+  ProjectBoardUseCase,
+  FireDueThresholdsUseCase,
+  EscalatePetitionUseCase,
+  DailyDigestUseCase,
+  ReconcileEscalationsUseCase,
+  OverdueBoardUseCase,
+  BoardStatsUseCase,
+  DeadlineQueries,
+  ClockActsUseCase,
+  SetCaseFlagsUseCase,
+  DeadlinePolicyAdminUseCase,
+  CalendarAdminUseCase,
+];
+
+/**
+ * Time: CLOCK is what every consumer injects. With GRASSROOTS_TEST_CLOCK on it is the started SharedTestClock
+ * (also under TEST_CLOCK, for whoever moves it or reacts to moves); otherwise the system clock and TEST_CLOCK is null.
+ */
+const CLOCK_PROVIDERS: Provider[] = [
+  {
+    provide: TEST_CLOCK,
+    inject: [APP_CONFIG, DataSource],
+    useFactory: async (config: AppConfig, dataSource: DataSource): Promise<SharedTestClock | null> =>
+      config.testClock ? startSharedTestClock(dataSource, config.databaseUrl) : null,
+  },
+  {
+    provide: CLOCK,
+    inject: [TEST_CLOCK],
+    useFactory: (testClock: SharedTestClock | null): Clock => testClock ?? systemClock,
+  },
+];
+
+/** Use cases shared by the API and the worker. Needs a TypeORM DataSource and the ConfigModule from the importing app. */
+@Module({
+  providers: [...CLOCK_PROVIDERS, ...USE_CASES],
+  exports: [CLOCK, TEST_CLOCK, ...USE_CASES],
+})
+export class ApplicationModule {}

@@ -1,0 +1,70 @@
+import { applyFlags, type CaseFlagsChanged, type Clock, OPEN_CLOCK_STATUSES, type PetitionClock } from '@app/domain';
+import { clockStore } from '@app/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CurrentUser } from '../auth/current-user.js';
+import { deadlineFactsOf } from '../petitions/perform-petition-action.use-case.js';
+import { CLOCK } from '../shared/clock.provider.js';
+import { lockPetitionForDeadlineAct, recordDeadlineEvent } from './deadline-command.js';
+import { deadlineContext, replanThresholds, ruleOf } from './deadline-engine.js';
+
+export interface CaseFlagsInput {
+  readonly complex?: boolean;
+  readonly prolonged?: boolean;
+  readonly reason: string;
+}
+
+/**
+ * The head records a case as complex (longer statutory periods: LKN Art 28, 37; LTC Art 30) and/or prolonged
+ * (earlier escalation: DOMAIN.md §4.4). One transaction: the petition's flags and version, the CaseFlagsChanged
+ * event, each open clock's new variant (recorded on the clock), and every open clock's thresholds re-planned.
+ * Setting the flags to what they already are changes nothing and records nothing.
+ */
+@Injectable()
+export class SetCaseFlagsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(user: CurrentUser, petitionId: string, input: CaseFlagsInput, expectedVersion?: number): Promise<{ version: number; changed: boolean }> {
+    return this.dataSource.transaction(async (em) => {
+      const row = await lockPetitionForDeadlineAct(em, user, petitionId, expectedVersion);
+      const complex = input.complex ?? row.complex;
+      const prolonged = input.prolonged ?? row.prolonged;
+      if (complex === row.complex && prolonged === row.prolonged) return { version: row.version, changed: false };
+
+      const now = this.clock.now();
+      const reason = input.reason.trim();
+      const ctx = await deadlineContext(em, { ...deadlineFactsOf(row), complex, prolonged }, now);
+      const open = (await clockStore.forPetition(em, row.id)).filter((c) => OPEN_CLOCK_STATUSES.includes(c.status));
+      const next: PetitionClock[] = [];
+      const changed: PetitionClock[] = [];
+      for (const c of open) {
+        const rule = ruleOf(ctx, c);
+        const n = rule ? applyFlags(c, rule, ctx.flags, reason, ctx.calendar, now) : c;
+        next.push(n);
+        if (n !== c) changed.push(n);
+      }
+
+      const bases = [...new Set(changed.map((c) => c.legalBasis))];
+      const event: CaseFlagsChanged = {
+        type: 'CaseFlagsChanged',
+        petitionId: row.id,
+        at: now.toISOString(),
+        actorId: user.id,
+        actorRole: user.role,
+        legalBasis: bases.length > 0 ? bases.join('; ') : null,
+        complex,
+        prolonged,
+        reason,
+      };
+      const version = await recordDeadlineEvent(em, row, event);
+      await em.query(`UPDATE petitions SET complex = $2, prolonged = $3 WHERE id = $1`, [row.id, complex, prolonged]);
+      await clockStore.save(em, changed, now);
+      // Every open clock: a variant may not have changed while the escalation rung did (prolonged, complex).
+      for (const c of next) await replanThresholds(em, c, ctx, now);
+      return { version, changed: true };
+    });
+  }
+}

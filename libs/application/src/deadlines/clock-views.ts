@@ -1,0 +1,143 @@
+import {
+  type ClockExtension,
+  type ClockPause,
+  type ClockRule,
+  type DayOffKind,
+  type DeadlinePolicy,
+  explainDue,
+  LABELS,
+  type Message,
+  type PauseReason,
+  type PetitionClock,
+  summarizeDue,
+  type VariantChange,
+  type WorkingCalendar,
+} from '@app/domain';
+import { clockStore, type ThresholdRow } from '@app/persistence';
+import type { EntityManager } from 'typeorm';
+import { loadCalendar, loadPolicies } from './deadline-sources.js';
+
+export interface ClockThresholdView {
+  readonly key: string;
+  readonly dueAt: string | null;
+  readonly firedAt: string | null;
+  readonly escalate: boolean;
+}
+
+export interface DueExplanationView {
+  readonly startDay: string;
+  readonly firstCountedDay: string;
+  readonly baseDays: number;
+  readonly extensionDays: number;
+  readonly pausedDays: number;
+  readonly countedDays: number;
+  readonly nominalLastDay: string;
+  readonly rolledForwardTo: string | null;
+  readonly lastDay: string;
+  readonly daysOff: { readonly date: string; readonly kind: DayOffKind; readonly name: string }[];
+}
+
+/** One statutory clock as people see it: the stored facts, the alert rungs, and how its due date was counted. */
+export interface ClockView {
+  readonly id: string;
+  readonly kind: string;
+  readonly ruleId: string;
+  readonly legalBasis: string;
+  readonly policyVersion: number;
+  readonly unit: string;
+  readonly variant: string;
+  readonly days: number;
+  readonly status: string;
+  readonly statusLabel: Message;
+  readonly startEvent: string;
+  readonly startedAt: string;
+  readonly dueAt: string | null;
+  readonly breachedAt: string | null;
+  readonly metAt: string | null;
+  readonly cancelledAt: string | null;
+  readonly pauses: readonly ClockPause[];
+  readonly extensions: readonly ClockExtension[];
+  readonly variantChanges: readonly VariantChange[];
+  /** What the rule allows by hand: pause reasons, extensions left, and whether /met applies. */
+  readonly acts: {
+    readonly pauseReasons: readonly PauseReason[];
+    readonly extension: { readonly maxCount: number; readonly days: number; readonly remaining: number } | null;
+    readonly manualMet: boolean;
+  };
+  readonly thresholds: ClockThresholdView[];
+  readonly explanation: DueExplanationView;
+  readonly summary: Message;
+}
+
+export interface ClockViewContext {
+  readonly policies: readonly DeadlinePolicy[];
+  readonly calendar: WorkingCalendar;
+  readonly now: Date;
+}
+
+export function ruleFor(policies: readonly Pick<DeadlinePolicy, 'version' | 'rules'>[], clock: Pick<PetitionClock, 'policyVersion' | 'ruleId'>): ClockRule | undefined {
+  return policies.find((p) => p.version === clock.policyVersion)?.rules.find((r) => r.ruleId === clock.ruleId);
+}
+
+export function toClockView(clock: PetitionClock, thresholds: readonly ThresholdRow[], ctx: ClockViewContext): ClockView {
+  const rule = ruleFor(ctx.policies, clock);
+  const e = explainDue(clock, ctx.calendar, ctx.now);
+  return {
+    id: clock.id,
+    kind: clock.kind,
+    ruleId: clock.ruleId,
+    legalBasis: clock.legalBasis,
+    policyVersion: clock.policyVersion,
+    unit: clock.unit,
+    variant: clock.variant,
+    days: clock.days,
+    status: clock.status,
+    statusLabel: LABELS.clockStatus[clock.status],
+    startEvent: clock.startEvent,
+    startedAt: clock.startedAt,
+    dueAt: clock.dueAt,
+    breachedAt: clock.breachedAt,
+    metAt: clock.metAt,
+    cancelledAt: clock.cancelledAt,
+    pauses: clock.pauses,
+    extensions: clock.extensions,
+    variantChanges: clock.variantChanges,
+    acts: {
+      pauseReasons: rule?.pauseReasons ?? [],
+      extension: rule?.extension
+        ? { ...rule.extension, remaining: Math.max(0, rule.extension.maxCount - clock.extensions.length) }
+        : null,
+      manualMet: rule !== undefined && rule.metOn.length === 0,
+    },
+    thresholds: thresholds
+      .filter((t) => t.clockId === clock.id)
+      .map((t) => ({ key: t.key, dueAt: t.dueAt, firedAt: t.firedAt, escalate: t.escalate })),
+    explanation: {
+      startDay: e.startDay,
+      firstCountedDay: e.firstCountedDay,
+      baseDays: e.baseDays,
+      extensionDays: e.extensionDays,
+      pausedDays: e.pausedDays,
+      countedDays: e.countedDays,
+      nominalLastDay: e.nominalLastDay,
+      rolledForwardTo: e.rolledForwardTo,
+      lastDay: e.lastDay,
+      daysOff: e.daysOff.map((d) => ({ date: d.date, kind: d.off!.kind, name: d.off!.name })),
+    },
+    summary: summarizeDue(clock, e),
+  };
+}
+
+/** Every clock of a petition with its thresholds and explanation (a read: no locks). */
+export async function loadClockViews(em: EntityManager, petitionId: string, now: Date): Promise<ClockView[]> {
+  const clocks = await clockStore.forPetition(em, petitionId, false);
+  if (clocks.length === 0) return [];
+  // Sequential: `em` may be a transaction's manager, whose single connection runs one query at a time.
+  const thresholds = await clockStore.thresholds(
+    em,
+    clocks.map((c) => c.id),
+  );
+  const policies = await loadPolicies(em);
+  const calendar = await loadCalendar(em, now);
+  return clocks.map((c) => toClockView(c, thresholds, { policies, calendar, now }));
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { type Clock, LABELS, type PetitionChannel, type PetitionKind } from '@app/domain';
+import { IdempotencyKeyEntity, type PersonRecord, UnitEntity } from '@app/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { accessScopeOf, unitInScope } from '../auth/access-scope.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import { AppError } from '../shared/app-error.js';
+import { CLOCK } from '../shared/clock.provider.js';
+import { openPetition } from './petition-writer.js';
+
+export interface CreatePetitionInput {
+  readonly kind: PetitionKind;
+  readonly channel: PetitionChannel;
+  readonly title: string;
+  readonly content: string;
+  readonly receivingUnitId: string;
+  readonly petitioner: PersonRecord;
+  readonly coPetitioners?: PersonRecord[];
+  readonly topic?: string;
+  readonly location?: string;
+}
+
+export interface CreatePetitionResult {
+  readonly petitionId: string;
+  /** True when an Idempotency-Key matched an earlier request and nothing new was created. */
+  readonly replayed: boolean;
+}
+
+/** Stable hash of a request body: key order does not matter, values do. */
+export function requestHash(body: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        : v;
+  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+}
+
+const trimOrNull = (s: string | undefined): string | null => (s === undefined || s.trim() === '' ? null : s.trim());
+
+@Injectable()
+export class CreatePetitionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(user: CurrentUser, input: CreatePetitionInput, idempotencyKey?: string): Promise<CreatePetitionResult> {
+    if (user.role !== 'desk' && user.role !== 'head') {
+      throw new AppError('forbidden', 'petition.role_not_allowed', { role: LABELS.role[user.role], action: LABELS.action.create });
+    }
+    return this.dataSource.transaction(async (em) => {
+      if (idempotencyKey !== undefined) {
+        const hash = requestHash(input);
+        const existing = await this.claimKey(em, user.id, idempotencyKey, hash);
+        if (existing !== null) return { petitionId: existing, replayed: true };
+      }
+      const unit = await em.findOne(UnitEntity, { where: { id: input.receivingUnitId } });
+      if (unit === null || !unitInScope(accessScopeOf(user), unit)) {
+        throw new AppError('unprocessable', 'petition.unit_invalid', {}, {}, [{ field: 'receivingUnitId', messageKey: 'petition.unit_invalid' }]);
+      }
+      const state = await openPetition(
+        em,
+        {
+          kind: input.kind,
+          channel: input.channel,
+          title: input.title.trim(),
+          content: input.content.trim(),
+          topic: trimOrNull(input.topic),
+          location: trimOrNull(input.location),
+          receivingUnitId: unit.id,
+          petitioner: input.petitioner,
+          coPetitioners: input.coPetitioners ?? [],
+          parentPetitionId: null,
+          createdBy: user.id,
+        },
+        { userId: user.id, role: user.role },
+        this.clock.now(),
+      );
+      if (idempotencyKey !== undefined) {
+        await em.update(IdempotencyKeyEntity, { userId: user.id, key: idempotencyKey }, { resourceId: state.id });
+      }
+      return { petitionId: state.id, replayed: false };
+    });
+  }
+
+  /**
+   * Claims the key inside this transaction. A concurrent request with the same key blocks on the unique index
+   * until ours commits, then finds the row: so two racing requests still create one petition.
+   * Returns the earlier petition's id, or null when the key is new.
+   */
+  private async claimKey(em: import('typeorm').EntityManager, userId: string, key: string, hash: string): Promise<string | null> {
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO idempotency_keys (user_id, key, request_hash, resource_id)
+       VALUES ($1, $2, $3, '00000000-0000-0000-0000-000000000000')
+       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+      [userId, key, hash],
+    );
+    if (inserted.length === 1) return null;
+    const row = await em.findOneOrFail(IdempotencyKeyEntity, { where: { userId, key } });
+    if (row.requestHash !== hash) throw new AppError('unprocessable', 'error.idempotency_key_reused');
+    return row.resourceId;
+  }
+}

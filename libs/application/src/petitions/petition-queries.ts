@@ -1,0 +1,106 @@
+import { type Clock, evolve, foldForSearch, LABELS, normalizeTrackingCode, type PetitionKind, type PetitionState, type PetitionStatus } from '@app/domain';
+import { PetitionEntity, petitionStore, UnitEntity } from '@app/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { accessScopeOf, scopeCondition } from '../auth/access-scope.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import { AppError } from '../shared/app-error.js';
+import { CLOCK } from '../shared/clock.provider.js';
+import { loadClockViews } from '../deadlines/clock-views.js';
+import { visiblePetition } from './visible-petition.js';
+import { type PetitionSummaryView, type PetitionView, toPetitionView, toSummaryView } from './petition-view.js';
+
+export interface PetitionListFilter {
+  readonly status?: PetitionStatus;
+  readonly kind?: PetitionKind;
+  readonly unitId?: string;
+  readonly assigneeId?: string;
+  readonly q?: string;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface PublicTrackingView {
+  readonly trackingCode: string;
+  readonly kind: string;
+  readonly kindLabel: { vi: string; en: string };
+  readonly status: string;
+  readonly statusLabel: { vi: string; en: string };
+  readonly unitName: string;
+  readonly receivedAt: string;
+  readonly updatedAt: string;
+  readonly resolvedAt: string | null;
+  readonly closedAt: string | null;
+  /** Status changes with dates only: notes and reasons may name people, so they are never public. */
+  readonly history: { readonly at: string; readonly status: string }[];
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class PetitionQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(user: CurrentUser, f: PetitionListFilter): Promise<{ items: PetitionSummaryView[]; total: number; page: number; pageSize: number }> {
+    const scope = scopeCondition(accessScopeOf(user), 'u');
+    const qb = this.dataSource
+      .getRepository(PetitionEntity)
+      .createQueryBuilder('p')
+      .innerJoin(UnitEntity, 'u', 'u.id = p.owning_unit_id')
+      .where(scope.sql, scope.params);
+    if (f.status) qb.andWhere('p.status = :status', { status: f.status });
+    if (f.kind) qb.andWhere('p.kind = :kind', { kind: f.kind });
+    if (f.unitId) qb.andWhere('p.owning_unit_id = :unitId', { unitId: f.unitId });
+    if (f.assigneeId) qb.andWhere('p.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
+    if (f.q && f.q.trim() !== '') {
+      qb.andWhere(`p.search_text LIKE :q ESCAPE '\\'`, { q: `%${escapeLike(foldForSearch(f.q))}%` });
+    }
+    const [rows, total] = await qb
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .skip((f.page - 1) * f.pageSize)
+      .take(f.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toSummaryView), total, page: f.page, pageSize: f.pageSize };
+  }
+
+  async get(user: CurrentUser, id: string): Promise<PetitionView> {
+    const em = this.dataSource.manager;
+    const { row } = await visiblePetition(em, user, id);
+    const [events, deadlines] = await Promise.all([petitionStore.events(em, id), loadClockViews(em, id, this.clock.now())]);
+    return toPetitionView(row, events, user, deadlines);
+  }
+
+  /** Public tracking by code: status and dates, never personal data. */
+  async track(code: string): Promise<PublicTrackingView> {
+    const em = this.dataSource.manager;
+    const row = await em.findOne(PetitionEntity, { where: { trackingCode: normalizeTrackingCode(code) } });
+    if (row === null) throw new AppError('not-found', 'error.not_found', { what: LABELS.entity.trackingCode });
+    const unit = await em.findOneOrFail(UnitEntity, { where: { id: row.owningUnitId } });
+    const events = await petitionStore.events(em, row.id);
+    // Replaying the trail with the domain's own `evolve` gives the exact status after each event.
+    const history: { at: string; status: string }[] = [];
+    events.reduce<PetitionState | null>((state, e) => {
+      const next = evolve(state, e.payload);
+      history.push({ at: e.occurredAt.toISOString(), status: next.status });
+      return next;
+    }, null);
+    return {
+      trackingCode: row.trackingCode,
+      kind: row.kind,
+      kindLabel: LABELS.kind[row.kind],
+      status: row.status,
+      statusLabel: LABELS.status[row.status],
+      unitName: unit.name,
+      receivedAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      resolvedAt: row.resolvedAt?.toISOString() ?? null,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      history,
+    };
+  }
+}
+

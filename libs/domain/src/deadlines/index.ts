@@ -1,0 +1,4 @@
+export * from './deadline-policy.js';
+export * from './petition-clock.js';
+export * from './clock-acts.js';
+export * from './policy-validation.js';

@@ -1,0 +1,296 @@
+import { computeDue, type DueExplanation, type DurationUnit, overdueInstant, type PeriodSpec, thresholdInstant } from '../calendar/deadline.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { PetitionEvent, PetitionEventType } from '../petition/petition-events.js';
+import type { AlertRecipient, AlertStep, ClockKind, ClockRule, DeadlinePolicy, PauseReason, PeriodVariants } from './deadline-policy.js';
+
+export const CLOCK_STATUSES = ['running', 'paused', 'breached', 'met', 'cancelled'] as const;
+export type ClockStatus = (typeof CLOCK_STATUSES)[number];
+export type PeriodVariant = keyof PeriodVariants;
+
+/** Facts about the case that choose a period variant or an earlier escalation. */
+export interface CaseFlags {
+  readonly complex: boolean;
+  readonly remoteArea: boolean;
+}
+
+export interface ClockPause {
+  readonly from: string;
+  readonly to: string | null;
+  readonly reason: PauseReason;
+  readonly note: string | null;
+}
+
+export interface ClockExtension {
+  readonly at: string;
+  readonly days: number;
+  readonly reason: string;
+  readonly decisionRef: string | null;
+}
+
+/** A change of variant (complexity or remote-area flag) recorded on the clock it changed. */
+export interface VariantChange {
+  readonly at: string;
+  readonly from: PeriodVariant;
+  readonly to: PeriodVariant;
+  readonly days: number;
+  readonly reason: string;
+}
+
+/** One statutory clock on one petition: the Postgres row is the truth, this is its shape. */
+export interface PetitionClock {
+  readonly id: string;
+  readonly petitionId: string;
+  readonly kind: ClockKind;
+  readonly ruleId: string;
+  readonly legalBasis: string;
+  readonly policyVersion: number;
+  readonly unit: DurationUnit;
+  readonly variant: PeriodVariant;
+  readonly days: number;
+  readonly startEvent: PetitionEventType;
+  readonly startedAt: string;
+  readonly status: ClockStatus;
+  readonly pauses: readonly ClockPause[];
+  readonly extensions: readonly ClockExtension[];
+  readonly variantChanges: readonly VariantChange[];
+  readonly dueAt: string | null;
+  readonly breachedAt: string | null;
+  readonly metAt: string | null;
+  readonly cancelledAt: string | null;
+}
+
+export const OPEN_CLOCK_STATUSES: readonly ClockStatus[] = ['running', 'paused', 'breached'];
+
+export function variantFor(flags: CaseFlags, days: PeriodVariants): { variant: PeriodVariant; days: number } {
+  const pick = (v: PeriodVariant) => (days[v] !== undefined ? { variant: v, days: days[v]! } : null);
+  if (flags.remoteArea && flags.complex) return pick('remoteComplex') ?? pick('remote') ?? pick('complex') ?? pick('standard')!;
+  if (flags.remoteArea) return pick('remote') ?? pick('standard')!;
+  if (flags.complex) return pick('complex') ?? pick('standard')!;
+  return pick('standard')!;
+}
+
+export function periodOf(clock: PetitionClock): PeriodSpec {
+  return {
+    startedAt: new Date(clock.startedAt),
+    days: clock.days,
+    unit: clock.unit,
+    pauses: clock.pauses.map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to), reason: p.reason })),
+    extensions: clock.extensions.map((e) => ({ days: e.days, reason: e.reason })),
+  };
+}
+
+/** Recomputes the due instant from the clock's own facts and the calendar. Idempotent. */
+export function withDue(clock: PetitionClock, calendar: WorkingCalendar, now: Date): PetitionClock {
+  if (clock.status === 'met' || clock.status === 'cancelled') return clock;
+  const due = computeDue(periodOf(clock), calendar, now).dueAt;
+  return { ...clock, dueAt: due?.toISOString() ?? null };
+}
+
+export function explainDue(clock: PetitionClock, calendar: WorkingCalendar, now: Date): DueExplanation {
+  return computeDue(periodOf(clock), calendar, now).explanation;
+}
+
+/** Clocks a petition event starts, under the rules that apply to the petition. */
+export function openClocksFor(
+  event: PetitionEvent,
+  rules: readonly ClockRule[],
+  ctx: { policyVersion: number; flags: CaseFlags; calendar: WorkingCalendar; now: Date; newId: () => string },
+): PetitionClock[] {
+  return rules
+    .filter((r) => r.startsOn === event.type)
+    .map((r) => {
+      const { variant, days } = variantFor(ctx.flags, r.days);
+      return withDue(
+        {
+          id: ctx.newId(),
+          petitionId: event.petitionId,
+          kind: r.clockKind,
+          ruleId: r.ruleId,
+          legalBasis: r.legalBasis,
+          policyVersion: ctx.policyVersion,
+          unit: r.unit,
+          variant,
+          days,
+          startEvent: event.type,
+          startedAt: event.at,
+          status: 'running',
+          pauses: [],
+          extensions: [],
+          variantChanges: [],
+          dueAt: null,
+          breachedAt: null,
+          metAt: null,
+          cancelledAt: null,
+        },
+        ctx.calendar,
+        ctx.now,
+      );
+    });
+}
+
+/** What a petition event does to an open clock: meet it, cancel it, or nothing. */
+export function reactToEvent(clock: PetitionClock, rule: ClockRule | undefined, event: PetitionEvent): PetitionClock {
+  if (!OPEN_CLOCK_STATUSES.includes(clock.status) || rule === undefined) return clock;
+  const closePause = (pauses: readonly ClockPause[]) => pauses.map((p) => (p.to === null ? { ...p, to: event.at } : p));
+  if (rule.metOn.includes(event.type)) return { ...clock, status: 'met', metAt: event.at, pauses: closePause(clock.pauses) };
+  if (rule.cancelledOn.includes(event.type)) return { ...clock, status: 'cancelled', cancelledAt: event.at, pauses: closePause(clock.pauses) };
+  return clock;
+}
+
+export type ClockRefusal =
+  | { readonly code: 'clock-not-open'; readonly status: ClockStatus }
+  | { readonly code: 'already-paused' }
+  | { readonly code: 'not-paused' }
+  | { readonly code: 'pause-reason-not-allowed'; readonly allowed: readonly PauseReason[] }
+  | { readonly code: 'extension-not-allowed' }
+  | { readonly code: 'extension-limit-reached'; readonly maxCount: number };
+
+export type ClockDecision = { ok: true; clock: PetitionClock } | { ok: false; refusal: ClockRefusal };
+
+const open = (c: PetitionClock): ClockRefusal | null =>
+  OPEN_CLOCK_STATUSES.includes(c.status) ? null : { code: 'clock-not-open', status: c.status };
+
+/** Pause with a typed reason; paused time does not count. */
+export function pauseClock(clock: PetitionClock, rule: ClockRule, reason: PauseReason, note: string | null, now: Date): ClockDecision {
+  const refused = open(clock);
+  if (refused) return { ok: false, refusal: refused };
+  if (clock.status === 'paused') return { ok: false, refusal: { code: 'already-paused' } };
+  if (!rule.pauseReasons.includes(reason)) return { ok: false, refusal: { code: 'pause-reason-not-allowed', allowed: rule.pauseReasons } };
+  return {
+    ok: true,
+    clock: { ...clock, status: 'paused', dueAt: null, pauses: [...clock.pauses, { from: now.toISOString(), to: null, reason, note }] },
+  };
+}
+
+export function resumeClock(clock: PetitionClock, calendar: WorkingCalendar, now: Date): ClockDecision {
+  if (clock.status !== 'paused') return { ok: false, refusal: clock.status === 'running' || clock.status === 'breached' ? { code: 'not-paused' } : { code: 'clock-not-open', status: clock.status } };
+  const pauses = clock.pauses.map((p) => (p.to === null ? { ...p, to: now.toISOString() } : p));
+  const resumed = withDue({ ...clock, pauses, status: 'running' }, calendar, now);
+  // A clock resumed after its (shifted) due instant is already late.
+  const late = resumed.dueAt !== null && new Date(resumed.dueAt) <= now;
+  return { ok: true, clock: late ? { ...resumed, status: 'breached', breachedAt: clock.breachedAt ?? resumed.dueAt } : resumed };
+}
+
+/** An extension is a legal act with limits from the policy (LTC Art 30: at most twice, 30 days each). */
+export function extendClock(clock: PetitionClock, rule: ClockRule, reason: string, decisionRef: string | null, calendar: WorkingCalendar, now: Date): ClockDecision {
+  const refused = open(clock);
+  if (refused) return { ok: false, refusal: refused };
+  if (!rule.extension) return { ok: false, refusal: { code: 'extension-not-allowed' } };
+  if (clock.extensions.length >= rule.extension.maxCount) return { ok: false, refusal: { code: 'extension-limit-reached', maxCount: rule.extension.maxCount } };
+  const extended = withDue(
+    { ...clock, extensions: [...clock.extensions, { at: now.toISOString(), days: rule.extension.days, reason, decisionRef }] },
+    calendar,
+    now,
+  );
+  // An extension granted before the due instant lifts a breach only if the new due is in the future.
+  const stillLate = extended.dueAt !== null && new Date(extended.dueAt) <= now;
+  return { ok: true, clock: stillLate ? extended : { ...extended, status: extended.status === 'breached' ? 'running' : extended.status, breachedAt: null } };
+}
+
+/** Complexity or remote-area flags changed: the clock takes the matching variant, and the change is recorded. */
+export function applyFlags(clock: PetitionClock, rule: ClockRule, flags: CaseFlags, reason: string, calendar: WorkingCalendar, now: Date): PetitionClock {
+  if (!OPEN_CLOCK_STATUSES.includes(clock.status)) return clock;
+  const next = variantFor(flags, rule.days);
+  if (next.variant === clock.variant && next.days === clock.days) return clock;
+  const change: VariantChange = { at: now.toISOString(), from: clock.variant, to: next.variant, days: next.days, reason };
+  const changed = withDue({ ...clock, variant: next.variant, days: next.days, variantChanges: [...clock.variantChanges, change] }, calendar, now);
+  const late = changed.dueAt !== null && new Date(changed.dueAt) <= now;
+  if (changed.status === 'breached' && !late) return { ...changed, status: 'running', breachedAt: null };
+  return changed;
+}
+
+/** One alert threshold of one clock, as planned from the ladder. */
+export interface ThresholdPlan {
+  readonly key: string;
+  /** Null while the clock is paused (a paused clock raises nothing). */
+  readonly dueAt: string | null;
+  readonly notify: readonly AlertRecipient[];
+  readonly escalate: boolean;
+  readonly informCitizenOfRights: boolean;
+}
+
+/**
+ * The thresholds of a clock under a policy: the fixed rungs (50%, 80%, 100%) plus the next `overdueRepeats`
+ * overdue reminders. A group case, or one flagged prolonged/complex, escalates at the policy's earlier share.
+ */
+export function planThresholds(
+  clock: PetitionClock,
+  policy: Pick<DeadlinePolicy, 'alertLadder' | 'earlyEscalation'>,
+  ctx: { calendar: WorkingCalendar; now: Date; earlyEscalation: boolean; overdueRepeats: number },
+): ThresholdPlan[] {
+  const spec = periodOf(clock);
+  const plans: ThresholdPlan[] = [];
+  for (const step of policy.alertLadder) {
+    if (step.share !== undefined) {
+      const at = thresholdInstant(spec, step.share, ctx.calendar, ctx.now);
+      const escalate = step.escalate || (ctx.earlyEscalation && step.share >= policy.earlyEscalation.atShare);
+      plans.push(plan(step, at, escalate));
+    } else if (step.everyWorkingDaysOverdue !== undefined) {
+      const due = thresholdInstant(spec, 1, ctx.calendar, ctx.now);
+      for (let n = 1; n <= ctx.overdueRepeats; n++) {
+        const at = due === null ? null : overdueInstant(due, n * step.everyWorkingDaysOverdue, ctx.calendar);
+        plans.push({ ...plan(step, at, step.escalate), key: `${step.key}-${n}` });
+      }
+    }
+  }
+  return plans;
+}
+
+function plan(step: AlertStep, at: Date | null, escalate: boolean): ThresholdPlan {
+  return {
+    key: step.key,
+    dueAt: at?.toISOString() ?? null,
+    notify: step.notify,
+    escalate,
+    informCitizenOfRights: step.informCitizenOfRights ?? false,
+  };
+}
+
+/**
+ * Threshold keys carry a generation once a breach has been lifted (an extension, a flag or a recompute moved
+ * the due date back into the future): '100' is the first breach alert, '100@2' the one for the new due date.
+ * Fired rows stay on record under their own key; the new generation re-arms the ladder.
+ */
+export function parseThresholdKey(key: string): { base: string; generation: number } {
+  const at = key.lastIndexOf('@');
+  return at < 0 ? { base: key, generation: 1 } : { base: key.slice(0, at), generation: Number(key.slice(at + 1)) };
+}
+
+export function thresholdKey(base: string, generation: number): string {
+  return generation === 1 ? base : `${base}@${generation}`;
+}
+
+/**
+ * The generation the clock's ladder should be planned in: the latest one, or the next when its breach alert
+ * already fired but the clock is no longer breached (the breach was lifted and the new due date needs alerts).
+ */
+export function ladderGeneration(clock: Pick<PetitionClock, 'status'>, thresholds: readonly { key: string; firedAt: string | null }[]): number {
+  const latest = thresholds.reduce((g, t) => Math.max(g, parseThresholdKey(t.key).generation), 1);
+  const breachFired = thresholds.some((t) => t.key === thresholdKey('100', latest) && t.firedAt !== null);
+  return breachFired && (clock.status === 'running' || clock.status === 'paused') ? latest + 1 : latest;
+}
+
+/**
+ * The thresholds a clock should have now, given the ones it has: planned in the current generation, with as
+ * many overdue reminders as have fired plus the next. A re-armed generation only gets rungs still ahead: an
+ * extension must not replay "50 % used" for time already past.
+ */
+export function planLadder(
+  clock: PetitionClock,
+  policy: Pick<DeadlinePolicy, 'alertLadder' | 'earlyEscalation'>,
+  existing: readonly { key: string; firedAt: string | null }[],
+  ctx: { calendar: WorkingCalendar; now: Date; earlyEscalation: boolean },
+): ThresholdPlan[] {
+  const generation = ladderGeneration(clock, existing);
+  const overdueFired = existing.filter((t) => {
+    const k = parseThresholdKey(t.key);
+    return k.generation === generation && k.base.startsWith('overdue-') && t.firedAt !== null;
+  }).length;
+  const plans = planThresholds(clock, policy, { ...ctx, overdueRepeats: overdueFired + 1 }).map((p) => ({
+    ...p,
+    key: thresholdKey(p.key, generation),
+  }));
+  if (generation === 1) return plans;
+  const known = new Set(existing.map((t) => t.key));
+  return plans.filter((p) => p.dueAt === null || new Date(p.dueAt) > ctx.now || known.has(p.key));
+}

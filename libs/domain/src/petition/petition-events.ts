@@ -1,0 +1,163 @@
+import type { FilingReason } from './petition-commands.js';
+import type { PetitionChannel, PetitionKind } from './petition-kind.js';
+import type { PetitionStatus } from './petition-status.js';
+import type { Role } from './roles.js';
+
+/** Common to every audit-trail entry: who, when, and under which rule. */
+interface EventBase<T extends string> {
+  readonly type: T;
+  readonly petitionId: string;
+  /** ISO instant (UTC). */
+  readonly at: string;
+  /** Null for events the system raises itself (e.g. a petition opened by a transfer). */
+  readonly actorId: string | null;
+  readonly actorRole: Role | null;
+  readonly legalBasis: string | null;
+}
+
+export type PetitionReceived = EventBase<'PetitionReceived'> & {
+  readonly kind: PetitionKind;
+  readonly channel: PetitionChannel;
+  readonly receivingUnitId: string;
+  readonly trackingCode: string;
+  readonly parentPetitionId: string | null;
+  /** 2 for a second-time complaint or a re-denunciation; absent in events written before it existed (= 1). */
+  readonly instance?: 1 | 2;
+};
+export type PetitionAccepted = EventBase<'PetitionAccepted'> & { readonly note: string | null };
+export type PetitionRejected = EventBase<'PetitionRejected'> & { readonly reason: string };
+export type PetitionTransferred = EventBase<'PetitionTransferred'> & {
+  readonly toUnitId: string | null;
+  readonly toBodyName: string | null;
+  readonly reason: string;
+};
+export type PetitionGuided = EventBase<'PetitionGuided'> & { readonly guidance: string };
+export type PetitionFiled = EventBase<'PetitionFiled'> & { readonly reason: FilingReason; readonly note: string | null };
+export type PetitionAssigned = EventBase<'PetitionAssigned'> & {
+  readonly assigneeId: string;
+  readonly previousAssigneeId: string | null;
+  readonly note: string | null;
+};
+export type VerificationStarted = EventBase<'VerificationStarted'> & { readonly note: string | null };
+export type PetitionResolved = EventBase<'PetitionResolved'> & {
+  readonly outcome: PetitionStatus;
+  readonly summary: string;
+  readonly decisionNumber: string | null;
+};
+export type PetitionClosed = EventBase<'PetitionClosed'> & { readonly note: string | null };
+export type PetitionWithdrawn = EventBase<'PetitionWithdrawn'> & { readonly reason: string | null };
+export type PetitionReopened = EventBase<'PetitionReopened'> & { readonly reason: string };
+/** Recorded on the first case; the second-instance case is a new petition at the superior unit. */
+export type SecondInstanceRequested = EventBase<'SecondInstanceRequested'> & {
+  readonly reason: string;
+  readonly resolutionLapsed: boolean;
+};
+/**
+ * Oversight escalation raised by a deadline: the level goes up and the upper unit watches; competence and
+ * ownership stay where they are (DOMAIN.md §4.2).
+ */
+export type PetitionEscalated = EventBase<'PetitionEscalated'> & {
+  readonly level: number;
+  readonly clockId: string;
+  readonly ruleId: string;
+  readonly thresholdKey: string;
+  readonly thresholdId: string;
+  readonly watcherUnitId: string | null;
+};
+/** The citizen was told of the next legal step (LKN Art 33: second-time complaint; LTC: re-denunciation). */
+export type CitizenRightsNotified = EventBase<'CitizenRightsNotified'> & {
+  readonly right: 'second_complaint' | 're_denunciation';
+  readonly clockId: string;
+  readonly thresholdId: string;
+  /** Calendar days the citizen has to use the right (K6: 30, remote areas 45). */
+  readonly windowDays: number;
+};
+
+export type PetitionEvent =
+  | PetitionReceived
+  | PetitionAccepted
+  | PetitionRejected
+  | PetitionTransferred
+  | PetitionGuided
+  | PetitionFiled
+  | PetitionAssigned
+  | VerificationStarted
+  | PetitionResolved
+  | PetitionClosed
+  | PetitionWithdrawn
+  | PetitionReopened
+  | SecondInstanceRequested
+  | PetitionEscalated
+  | CitizenRightsNotified
+  | DeadlinePaused
+  | DeadlineResumed
+  | DeadlineExtended
+  | DeadlineMet
+  | CaseFlagsChanged;
+
+/** Deadline legal acts recorded on the case (the clock rows hold the arithmetic; the trail holds who and why). */
+export type DeadlinePaused = EventBase<'DeadlinePaused'> & {
+  readonly clockId: string;
+  readonly ruleId: string;
+  readonly reason: string;
+  readonly note: string | null;
+};
+export type DeadlineResumed = EventBase<'DeadlineResumed'> & {
+  readonly clockId: string;
+  readonly ruleId: string;
+  readonly dueAt: string | null;
+};
+export type DeadlineExtended = EventBase<'DeadlineExtended'> & {
+  readonly clockId: string;
+  readonly ruleId: string;
+  readonly days: number;
+  readonly reason: string;
+  readonly decisionRef: string | null;
+  readonly dueAt: string | null;
+};
+/** A clock met by an act the workflow does not model as a status (e.g. the T3 notices were sent). */
+export type DeadlineMet = EventBase<'DeadlineMet'> & { readonly clockId: string; readonly ruleId: string; readonly reference: string };
+export type CaseFlagsChanged = EventBase<'CaseFlagsChanged'> & {
+  readonly complex: boolean;
+  readonly prolonged: boolean;
+  readonly reason: string;
+};
+
+export type PetitionEventType = PetitionEvent['type'];
+
+export const PETITION_EVENT_TYPES: readonly PetitionEventType[] = [
+  'PetitionReceived',
+  'PetitionAccepted',
+  'PetitionRejected',
+  'PetitionTransferred',
+  'PetitionGuided',
+  'PetitionFiled',
+  'PetitionAssigned',
+  'VerificationStarted',
+  'PetitionResolved',
+  'PetitionClosed',
+  'PetitionWithdrawn',
+  'PetitionReopened',
+  'SecondInstanceRequested',
+  'PetitionEscalated',
+  'CitizenRightsNotified',
+  'DeadlinePaused',
+  'DeadlineResumed',
+  'DeadlineExtended',
+  'DeadlineMet',
+  'CaseFlagsChanged',
+];
+
+/**
+ * Events that record deadline acts and oversight on a case without being workflow steps: they never start,
+ * meet or cancel a statutory clock.
+ */
+export const NON_WORKFLOW_EVENT_TYPES: ReadonlySet<PetitionEventType> = new Set<PetitionEventType>([
+  'PetitionEscalated',
+  'CitizenRightsNotified',
+  'DeadlinePaused',
+  'DeadlineResumed',
+  'DeadlineExtended',
+  'DeadlineMet',
+  'CaseFlagsChanged',
+]);

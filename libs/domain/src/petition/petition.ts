@@ -1,0 +1,360 @@
+import { legalBasisFor } from './legal-basis.js';
+import type { Actor, PetitionAction, PetitionCommand } from './petition-commands.js';
+import { PETITION_ACTIONS } from './petition-commands.js';
+import type { PetitionEvent, PetitionReceived } from './petition-events.js';
+import type { PetitionChannel, PetitionKind } from './petition-kind.js';
+import { isReopenableKind, requiresVerification } from './petition-kind.js';
+import type { PetitionStatus } from './petition-status.js';
+import { OPEN_STATUSES, RESOLVED_STATUSES, resolvedStatusFor, TERMINAL_STATUSES } from './petition-status.js';
+import type { Role } from './roles.js';
+
+/** What the workflow needs to know about a petition. Personal data lives elsewhere. */
+export interface PetitionState {
+  readonly id: string;
+  readonly kind: PetitionKind;
+  readonly channel: PetitionChannel;
+  readonly status: PetitionStatus;
+  readonly trackingCode: string;
+  readonly receivingUnitId: string;
+  /** The unit competent for (and holding) the case. Oversight escalation never changes it. */
+  readonly owningUnitId: string;
+  readonly assigneeId: string | null;
+  readonly escalationLevel: number;
+  readonly parentPetitionId: string | null;
+  /** 1, or 2 for a second-time complaint / re-denunciation. */
+  readonly instance: 1 | 2;
+  /** One per committed command; the compare-and-set token. */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly resolvedAt: string | null;
+  readonly closedAt: string | null;
+  readonly reopenCount: number;
+}
+
+/** Side effects the domain asks for; the application turns them into outbox rows. */
+export type PetitionEffect =
+  | { readonly type: 'notify-assignee'; readonly petitionId: string; readonly assigneeId: string }
+  | { readonly type: 'open-transferred-petition'; readonly petitionId: string; readonly toUnitId: string }
+  | { readonly type: 'open-second-instance-petition'; readonly petitionId: string };
+
+export type Refusal =
+  | {
+      readonly code: 'transition-not-allowed';
+      readonly action: PetitionAction;
+      readonly status: PetitionStatus;
+      readonly kind: PetitionKind;
+      readonly allowedActions: PetitionAction[];
+    }
+  | { readonly code: 'role-not-allowed'; readonly action: PetitionAction; readonly role: Role }
+  | { readonly code: 'not-assignee'; readonly action: PetitionAction }
+  | { readonly code: 'invalid-command'; readonly action: PetitionAction; readonly field: string; readonly messageKey: string };
+
+export type Decision =
+  | {
+      readonly ok: true;
+      readonly state: PetitionState;
+      readonly events: PetitionEvent[];
+      readonly effects: PetitionEffect[];
+    }
+  | { readonly ok: false; readonly refusal: Refusal };
+
+interface TransitionRule {
+  /** Statuses the action may start from, per kind. */
+  readonly from: (kind: PetitionKind) => readonly PetitionStatus[];
+  readonly roles: readonly Role[];
+}
+
+const none: readonly PetitionStatus[] = [];
+const onlyReceived: readonly PetitionStatus[] = ['received'];
+
+/**
+ * The transition table: the single place that says which action is allowed from which status, for which
+ * kind and by which role. Everything else (allowed-action lists, the 409 body, the table test) derives from it.
+ */
+export const TRANSITIONS: Readonly<Record<PetitionAction, TransitionRule>> = {
+  accept: { from: () => onlyReceived, roles: ['head'] },
+  reject: { from: () => onlyReceived, roles: ['head'] },
+  // A denunciation or feedback outside competence is sent on to the competent body (LTC Art 24(2)) ...
+  transfer: { from: (k) => (k === 'complaint' ? none : onlyReceived), roles: ['desk', 'head'] },
+  // ... while a complaint outside competence is answered with guidance on where to file (TT05).
+  guide: { from: (k) => (k === 'denunciation' ? none : onlyReceived), roles: ['desk', 'head'] },
+  file: { from: () => onlyReceived, roles: ['desk', 'head'] },
+  assign: { from: () => ['accepted', 'assigned', 'verifying', 'reopened'], roles: ['head'] },
+  'start-verification': { from: () => ['assigned'], roles: ['handler', 'head'] },
+  resolve: { from: (k) => (requiresVerification(k) ? ['verifying'] : ['assigned', 'verifying']), roles: ['head'] },
+  close: { from: () => RESOLVED_STATUSES, roles: ['head'] },
+  withdraw: { from: () => OPEN_STATUSES, roles: ['desk', 'head'] },
+  reopen: { from: (k) => (isReopenableKind(k) ? ['answered', 'closed'] : none), roles: ['desk', 'head'] },
+  // After a decision or conclusion the citizen may go up a level; while the case is open, only once its
+  // resolution deadline has lapsed (checked in decide). Feedback and recommendations have no second instance.
+  'request-second-instance': {
+    from: (k) =>
+      k === 'complaint'
+        ? ['accepted', 'assigned', 'verifying', 'decided', 'closed']
+        : k === 'denunciation'
+          ? ['accepted', 'assigned', 'verifying', 'concluded', 'closed']
+          : none,
+    roles: ['desk', 'head'],
+  },
+};
+
+/** Actions the status and kind allow, whoever asks. */
+export function allowedActions(state: Pick<PetitionState, 'status' | 'kind'>): PetitionAction[] {
+  return PETITION_ACTIONS.filter((a) => TRANSITIONS[a].from(state.kind).includes(state.status));
+}
+
+/** Actions this actor may take now (for UIs: which buttons to show). */
+export function availableActions(state: PetitionState, actor: Actor): PetitionAction[] {
+  return allowedActions(state).filter(
+    (a) => TRANSITIONS[a].roles.includes(actor.role) && !(actor.role === 'handler' && state.assigneeId !== actor.userId),
+  );
+}
+
+export interface ReceiveInput {
+  readonly petitionId: string;
+  readonly kind: PetitionKind;
+  readonly channel: PetitionChannel;
+  readonly receivingUnitId: string;
+  readonly trackingCode: string;
+  readonly parentPetitionId?: string | null;
+  readonly instance?: 1 | 2;
+  readonly actor: Actor | null;
+}
+
+/** Opening a petition is the one command without a prior state. */
+export function receive(input: ReceiveInput, now: Date): { state: PetitionState; events: PetitionEvent[] } {
+  const event: PetitionReceived = {
+    type: 'PetitionReceived',
+    petitionId: input.petitionId,
+    at: now.toISOString(),
+    actorId: input.actor?.userId ?? null,
+    actorRole: input.actor?.role ?? null,
+    legalBasis: legalBasisFor('receive', input.kind),
+    kind: input.kind,
+    channel: input.channel,
+    receivingUnitId: input.receivingUnitId,
+    trackingCode: input.trackingCode,
+    parentPetitionId: input.parentPetitionId ?? null,
+    ...(input.instance === 2 ? { instance: 2 as const } : {}),
+  };
+  return { state: evolve(null, event), events: [event] };
+}
+
+const blank = (s: string | undefined | null): boolean => s === undefined || s === null || s.trim() === '';
+const orNull = (s: string | undefined): string | null => (blank(s) ? null : s!.trim());
+
+/**
+ * The pure decision: may this actor do this now, and if so what happened (events) and what must follow
+ * (effects). The next state is always `events` folded over `state`, so replaying the log rebuilds it.
+ */
+export function decide(state: PetitionState, command: PetitionCommand, now: Date): Decision {
+  const { action, actor } = command;
+  const rule = TRANSITIONS[action];
+  if (!rule.roles.includes(actor.role)) {
+    return { ok: false, refusal: { code: 'role-not-allowed', action, role: actor.role } };
+  }
+  if (!rule.from(state.kind).includes(state.status)) {
+    return {
+      ok: false,
+      refusal: { code: 'transition-not-allowed', action, status: state.status, kind: state.kind, allowedActions: allowedActions(state) },
+    };
+  }
+  if (actor.role === 'handler' && state.assigneeId !== actor.userId) {
+    return { ok: false, refusal: { code: 'not-assignee', action } };
+  }
+  const invalid = (field: string, messageKey: string): Decision => ({
+    ok: false,
+    refusal: { code: 'invalid-command', action, field, messageKey },
+  });
+
+  const base = {
+    petitionId: state.id,
+    at: now.toISOString(),
+    actorId: actor.userId,
+    actorRole: actor.role,
+    legalBasis: legalBasisFor(action, state.kind),
+  };
+  let event: PetitionEvent;
+  const effects: PetitionEffect[] = [];
+
+  switch (command.action) {
+    case 'accept':
+      event = { ...base, type: 'PetitionAccepted', note: orNull(command.note) };
+      break;
+    case 'reject':
+      if (blank(command.reason)) return invalid('reason', 'validation.required');
+      event = { ...base, type: 'PetitionRejected', reason: command.reason.trim(), legalBasis: orNull(command.legalBasis) ?? base.legalBasis };
+      break;
+    case 'transfer': {
+      const toUnitId = orNull(command.toUnitId);
+      const toBodyName = orNull(command.toBodyName);
+      if ((toUnitId === null) === (toBodyName === null)) return invalid('toUnitId', 'petition.transfer_target_required');
+      if (toUnitId === state.owningUnitId) return invalid('toUnitId', 'petition.transfer_to_self');
+      if (blank(command.reason)) return invalid('reason', 'validation.required');
+      event = { ...base, type: 'PetitionTransferred', toUnitId, toBodyName, reason: command.reason.trim() };
+      if (toUnitId !== null) effects.push({ type: 'open-transferred-petition', petitionId: state.id, toUnitId });
+      break;
+    }
+    case 'guide':
+      if (blank(command.guidance)) return invalid('guidance', 'validation.required');
+      event = { ...base, type: 'PetitionGuided', guidance: command.guidance.trim() };
+      break;
+    case 'file':
+      event = { ...base, type: 'PetitionFiled', reason: command.reason, note: orNull(command.note) };
+      break;
+    case 'assign': {
+      if (blank(command.assigneeId)) return invalid('assigneeId', 'validation.required');
+      const assigneeId = command.assigneeId.trim();
+      // After a reopen, handing the case back to the same handler is the normal path, not a no-op.
+      if (assigneeId === state.assigneeId && state.status !== 'reopened') return invalid('assigneeId', 'petition.already_assigned');
+      event = {
+        ...base,
+        type: 'PetitionAssigned',
+        assigneeId,
+        previousAssigneeId: state.assigneeId,
+        note: orNull(command.note),
+      };
+      effects.push({ type: 'notify-assignee', petitionId: state.id, assigneeId });
+      break;
+    }
+    case 'start-verification':
+      event = { ...base, type: 'VerificationStarted', note: orNull(command.note) };
+      break;
+    case 'resolve':
+      if (blank(command.summary)) return invalid('summary', 'validation.required');
+      event = {
+        ...base,
+        type: 'PetitionResolved',
+        outcome: resolvedStatusFor(state.kind),
+        summary: command.summary.trim(),
+        decisionNumber: orNull(command.decisionNumber),
+        legalBasis: orNull(command.legalBasis) ?? base.legalBasis,
+      };
+      break;
+    case 'close':
+      event = { ...base, type: 'PetitionClosed', note: orNull(command.note) };
+      break;
+    case 'withdraw':
+      event = { ...base, type: 'PetitionWithdrawn', reason: orNull(command.reason) };
+      break;
+    case 'reopen':
+      if (blank(command.reason)) return invalid('reason', 'validation.required');
+      event = { ...base, type: 'PetitionReopened', reason: command.reason.trim() };
+      break;
+    case 'request-second-instance':
+      if (state.instance === 2) return invalid('instance', 'petition.no_third_instance');
+      if (OPEN_STATUSES.includes(state.status) && !command.resolutionLapsed) return invalid('resolutionLapsed', 'petition.second_instance_not_yet');
+      if (blank(command.reason)) return invalid('reason', 'validation.required');
+      event = { ...base, type: 'SecondInstanceRequested', reason: command.reason.trim(), resolutionLapsed: command.resolutionLapsed };
+      effects.push({ type: 'open-second-instance-petition', petitionId: state.id });
+      break;
+    default: {
+      const unreachable: never = command;
+      throw new Error(`Unhandled command ${JSON.stringify(unreachable)}`);
+    }
+  }
+  return { ok: true, state: evolve(state, event), events: [event], effects };
+}
+
+/** Applies one event. Pure and total over the events `decide` can emit, which is what makes replay exact. */
+export function evolve(state: PetitionState | null, event: PetitionEvent): PetitionState {
+  if (event.type === 'PetitionReceived') {
+    if (state !== null) throw new Error(`PetitionReceived applied to existing petition ${state.id}`);
+    return {
+      id: event.petitionId,
+      kind: event.kind,
+      channel: event.channel,
+      status: 'received',
+      trackingCode: event.trackingCode,
+      receivingUnitId: event.receivingUnitId,
+      owningUnitId: event.receivingUnitId,
+      assigneeId: null,
+      escalationLevel: 0,
+      parentPetitionId: event.parentPetitionId,
+      instance: event.instance ?? 1,
+      version: 1,
+      createdAt: event.at,
+      updatedAt: event.at,
+      resolvedAt: null,
+      closedAt: null,
+      reopenCount: 0,
+    };
+  }
+  if (state === null) throw new Error(`${event.type} applied before PetitionReceived`);
+  const s = { ...state, version: state.version + 1, updatedAt: event.at };
+  switch (event.type) {
+    case 'PetitionAccepted':
+      return { ...s, status: 'accepted' };
+    case 'PetitionRejected':
+      return { ...s, status: 'rejected', closedAt: event.at };
+    case 'PetitionTransferred':
+      return { ...s, status: 'transferred', closedAt: event.at };
+    case 'PetitionGuided':
+      return { ...s, status: 'guided', closedAt: event.at };
+    case 'PetitionFiled':
+      return { ...s, status: 'filed', closedAt: event.at };
+    case 'PetitionAssigned':
+      return { ...s, status: state.status === 'verifying' ? 'verifying' : 'assigned', assigneeId: event.assigneeId };
+    case 'VerificationStarted':
+      return { ...s, status: 'verifying' };
+    case 'PetitionResolved':
+      return { ...s, status: event.outcome, resolvedAt: event.at };
+    case 'PetitionClosed':
+      return { ...s, status: 'closed', closedAt: event.at };
+    case 'PetitionWithdrawn':
+      return { ...s, status: 'withdrawn', closedAt: event.at };
+    case 'PetitionReopened':
+      return { ...s, status: 'reopened', resolvedAt: null, closedAt: null, reopenCount: state.reopenCount + 1 };
+    case 'PetitionEscalated':
+      return { ...s, escalationLevel: event.level };
+    case 'CitizenRightsNotified':
+    case 'SecondInstanceRequested':
+    case 'DeadlinePaused':
+    case 'DeadlineResumed':
+    case 'DeadlineExtended':
+    case 'DeadlineMet':
+    case 'CaseFlagsChanged':
+      // Recorded on the case (version moves on) without changing its workflow status.
+      return s;
+    default: {
+      const unreachable: never = event;
+      throw new Error(`Unhandled event ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+export interface EscalationInput {
+  readonly clockId: string;
+  readonly ruleId: string;
+  readonly thresholdKey: string;
+  readonly thresholdId: string;
+  readonly watcherUnitId: string | null;
+}
+
+/**
+ * A deadline threshold asks for oversight: raise the level by one and record who now watches. Raised by the
+ * system, never by a person, and never a transfer: status, owner and assignee are untouched. Closed cases
+ * are not escalated (their clocks are met or cancelled).
+ */
+export function escalate(state: PetitionState, input: EscalationInput, now: Date): { state: PetitionState; events: PetitionEvent[] } | null {
+  if (TERMINAL_STATUSES.includes(state.status) || state.status === 'closed') return null;
+  const event: PetitionEvent = {
+    type: 'PetitionEscalated',
+    petitionId: state.id,
+    at: now.toISOString(),
+    actorId: null,
+    actorRole: null,
+    legalBasis: 'Giám sát, đôn đốc (DOMAIN.md §4.4)',
+    level: state.escalationLevel + 1,
+    ...input,
+  };
+  return { state: evolve(state, event), events: [event] };
+}
+
+/** Rebuilds a petition from its audit trail. */
+export function replay(events: readonly PetitionEvent[]): PetitionState {
+  const state = events.reduce<PetitionState | null>((s, e) => evolve(s, e), null);
+  if (state === null) throw new Error('Cannot replay an empty event log');
+  return state;
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from '@jest/globals';
+import { PETITION_KINDS } from '../petition/petition-kind.js';
+import { PETITION_STATUSES } from '../petition/petition-status.js';
+import type { MessageKey } from './messages.js';
+import { LABELS, MESSAGES, isMessageKey, renderMessage } from './messages.js';
+
+const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+const entries = Object.entries(MESSAGES) as Array<[MessageKey, { vi: string; en: string }]>;
+
+describe('MESSAGES', () => {
+  it.each(entries)('%s has non-empty Vietnamese and English text', (_key, message) => {
+    expect(message.vi.trim()).not.toBe('');
+    expect(message.en.trim()).not.toBe('');
+  });
+
+  it.each(entries)('%s uses the same placeholders in both languages', (_key, message) => {
+    expect(placeholders(message.vi)).toEqual(placeholders(message.en));
+  });
+
+  it('has no malformed placeholders (unbalanced or non-word braces)', () => {
+    for (const [key, message] of entries) {
+      for (const text of [message.vi, message.en]) {
+        const stripped = text.replace(/\{\w+\}/g, '');
+        expect({ key, braces: /[{}]/.test(stripped) }).toEqual({ key, braces: false });
+      }
+    }
+  });
+
+  it('contains every message key the domain refuses with', () => {
+    // decide() returns these keys; the HTTP layer renders them.
+    for (const key of ['validation.required', 'petition.transfer_target_required', 'petition.transfer_to_self', 'petition.already_assigned']) {
+      expect(isMessageKey(key)).toBe(true);
+    }
+  });
+});
+
+describe('isMessageKey', () => {
+  it('accepts catalogue keys and rejects anything else, including inherited properties', () => {
+    expect(isMessageKey('error.not_found')).toBe(true);
+    expect(isMessageKey('error.nope')).toBe(false);
+    expect(isMessageKey('')).toBe(false);
+    expect(isMessageKey('toString')).toBe(false);
+    expect(isMessageKey('__proto__')).toBe(false);
+  });
+});
+
+describe('renderMessage', () => {
+  it('fills placeholders in both languages', () => {
+    expect(renderMessage('petition.transition_not_allowed', { action: 'close', status: 'received' })).toEqual({
+      vi: 'Không thể "close" khi đơn đang ở trạng thái "received".',
+      en: 'Cannot "close" while the petition is "received".',
+    });
+  });
+
+  it('stringifies numbers', () => {
+    const m = renderMessage('petition.version_conflict', { version: 7 });
+    expect(m.vi).toContain('phiên bản hiện tại 7');
+    expect(m.en).toContain('current version 7');
+  });
+
+  it('leaves missing placeholders visible rather than inventing text', () => {
+    expect(renderMessage('error.not_found')).toEqual({ vi: 'Không tìm thấy {what}.', en: '{what} not found.' });
+    expect(renderMessage('error.not_found', { other: 'x' }).en).toBe('{what} not found.');
+  });
+
+  it('returns the text unchanged for messages without placeholders, ignoring extra params', () => {
+    expect(renderMessage('error.forbidden', { what: 'x' })).toEqual(MESSAGES['error.forbidden']);
+  });
+
+  it('does not re-expand placeholders that appear in parameter values', () => {
+    expect(renderMessage('error.not_found', { what: '{what}' }).en).toBe('{what} not found.');
+  });
+
+  it.each(entries)('%s: filling every placeholder leaves none behind', (key, message) => {
+    const params = Object.fromEntries(placeholders(message.vi).map((p) => [p, `<${p}>`]));
+    const rendered = renderMessage(key, params);
+    for (const text of [rendered.vi, rendered.en]) expect(text).not.toMatch(/\{\w+\}/);
+    for (const p of Object.keys(params)) {
+      expect(rendered.vi).toContain(`<${p}>`);
+      expect(rendered.en).toContain(`<${p}>`);
+    }
+  });
+});
+
+describe('LABELS', () => {
+  it('labels exactly the petition statuses', () => {
+    expect(Object.keys(LABELS.status).sort()).toEqual([...PETITION_STATUSES].sort());
+  });
+
+  it('labels exactly the petition kinds', () => {
+    expect(Object.keys(LABELS.kind).sort()).toEqual([...PETITION_KINDS].sort());
+  });
+
+  it('has non-empty text in both languages for every label', () => {
+    for (const group of [LABELS.status, LABELS.kind]) {
+      for (const label of Object.values(group)) {
+        expect(label.vi.trim()).not.toBe('');
+        expect(label.en.trim()).not.toBe('');
+      }
+    }
+  });
+
+  it('gives each status a distinct Vietnamese label (people must be able to tell them apart)', () => {
+    const vi = Object.values(LABELS.status).map((l) => l.vi);
+    expect(new Set(vi).size).toBe(vi.length);
+  });
+});

@@ -1,0 +1,43 @@
+import type { DataSourceOptions } from 'typeorm';
+import { BoardPetitionEntity } from './entities/board-petition.entity.js';
+import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
+import { NotificationEntity } from './entities/notification.entity.js';
+import { OutboxMessageEntity } from './entities/outbox-message.entity.js';
+import { PetitionEventEntity } from './entities/petition-event.entity.js';
+import { PetitionEntity } from './entities/petition.entity.js';
+import { UnitEntity } from './entities/unit.entity.js';
+import { UserEntity } from './entities/user.entity.js';
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
+import { StatutoryClocks1763900000000 } from './migrations/1763900000000-statutory-clocks.js';
+import { EscalationHandling1764100000000 } from './migrations/1764100000000-escalation-handling.js';
+import { BoardIndexes1764000000000 } from './migrations/1764000000000-board-indexes.js';
+
+export const ENTITIES = [
+  UnitEntity,
+  UserEntity,
+  PetitionEntity,
+  PetitionEventEntity,
+  OutboxMessageEntity,
+  IdempotencyKeyEntity,
+  NotificationEntity,
+  BoardPetitionEntity,
+];
+
+/** Classes, not globs: the same list works in dist/, ts-jest and scripts (ESM). */
+export const MIGRATIONS = [InitialSchema1763800000000, StatutoryClocks1763900000000, BoardIndexes1764000000000, EscalationHandling1764100000000];
+
+/** Schema changes only ever come from migrations; nothing synchronizes or migrates implicitly. */
+export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    logging: ['error'],
+    poolSize: extra.poolSize ?? 10,
+    applicationName: extra.applicationName ?? 'grassroots',
+  };
+}

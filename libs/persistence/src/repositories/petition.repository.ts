@@ -1,0 +1,103 @@
+import type { PetitionEvent, PetitionState } from '@app/domain';
+import type { EntityManager } from 'typeorm';
+import { PetitionEventEntity } from '../entities/petition-event.entity.js';
+import { PetitionEntity } from '../entities/petition.entity.js';
+
+/** Maps a stored row to the state the domain decides on. */
+export function toPetitionState(row: PetitionEntity): PetitionState {
+  return {
+    id: row.id,
+    kind: row.kind,
+    channel: row.channel,
+    status: row.status,
+    trackingCode: row.trackingCode,
+    receivingUnitId: row.receivingUnitId,
+    owningUnitId: row.owningUnitId,
+    assigneeId: row.assigneeId,
+    escalationLevel: row.escalationLevel,
+    parentPetitionId: row.parentPetitionId,
+    instance: row.instance,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    reopenCount: row.reopenCount,
+  };
+}
+
+const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
+
+/**
+ * Writes for the petition aggregate. Every method takes the caller's EntityManager so that state, events and
+ * outbox rows commit (or roll back) together.
+ */
+export const petitionStore = {
+  async load(em: EntityManager, id: string): Promise<PetitionEntity | null> {
+    return em.findOne(PetitionEntity, { where: { id } });
+  },
+
+  async insert(em: EntityManager, row: Omit<PetitionEntity, 'searchText'> & { searchText: string }): Promise<void> {
+    await em.insert(PetitionEntity, row);
+  },
+
+  /**
+   * Compare-and-set: writes the new state only if nobody committed since we read `expectedVersion`.
+   * A concurrent writer holds the row lock; we wait, re-check the version, and lose cleanly.
+   */
+  async compareAndSet(em: EntityManager, next: PetitionState, expectedVersion: number): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(PetitionEntity)
+      .set({
+        status: next.status,
+        version: next.version,
+        owningUnitId: next.owningUnitId,
+        assigneeId: next.assigneeId,
+        escalationLevel: next.escalationLevel,
+        reopenCount: next.reopenCount,
+        updatedAt: new Date(next.updatedAt),
+        resolvedAt: date(next.resolvedAt),
+        closedAt: date(next.closedAt),
+      })
+      .where('id = :id AND version = :expectedVersion', { id: next.id, expectedVersion })
+      .execute();
+    return result.affected === 1;
+  },
+
+  /** Appends events numbered from `firstSequence` (the petition version each event produced). */
+  async appendEvents(em: EntityManager, events: readonly PetitionEvent[], firstSequence: number): Promise<void> {
+    if (events.length === 0) return;
+    await em.insert(
+      PetitionEventEntity,
+      events.map((e, i) => ({
+        petitionId: e.petitionId,
+        sequence: firstSequence + i,
+        type: e.type,
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+        legalBasis: e.legalBasis,
+        occurredAt: new Date(e.at),
+        payload: e,
+      })),
+    );
+  },
+
+  async events(em: EntityManager, petitionId: string): Promise<PetitionEventEntity[]> {
+    return em.find(PetitionEventEntity, { where: { petitionId }, order: { sequence: 'ASC' } });
+  },
+};
+
+/** Outbox writes share the command's transaction: the message exists if and only if the change committed. */
+export const outboxStore = {
+  async append(em: EntityManager, messages: readonly { queue: string; jobName: string; payload: object }[]): Promise<void> {
+    if (messages.length === 0) return;
+    const params: unknown[] = [];
+    const rows = messages.map((m) => {
+      params.push(m.queue, m.jobName, JSON.stringify(m.payload));
+      const n = params.length;
+      return `($${n - 2}, $${n - 1}, $${n}::jsonb)`;
+    });
+    await em.query(`INSERT INTO outbox (queue, job_name, payload) VALUES ${rows.join(', ')}`, params);
+  },
+};

@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashPassword } from '@app/application';
+import { dataSourceOptions, DEMO_PASSWORD, importAdministrativeUnits, runMigrations, seedDemo } from '@app/persistence';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+
+/** The server tests create their databases on (the orchestrator sets DATABASE_URL; any database name). */
+export function serverUrl(database = 'postgres'): string {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** A fingerprint of everything that shapes the template (schema, reference data, seed), so stale ones are never reused. */
+function persistenceFingerprint(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts') && !name.includes('spec')) hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(join(process.cwd(), 'libs/persistence/src'));
+  return hash.digest('hex').slice(0, 12);
+}
+
+const TEMPLATE_LOCK = 0x4752_0101;
+
+async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Builds (once per schema fingerprint, under a lock so parallel test files don't race) a template database
+ * with migrations applied, the administrative map imported and the demo users seeded.
+ */
+async function ensureTemplate(): Promise<string> {
+  const template = `grassroots_tpl_${persistenceFingerprint()}`;
+  await withAdmin(async (admin) => {
+    await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    try {
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (exists.rowCount === 1) return;
+      const building = `${template}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${building}`);
+      const url = serverUrl(building);
+      await runMigrations(url);
+      const ds = await new DataSource(dataSourceOptions(url, { poolSize: 2 })).initialize();
+      try {
+        await importAdministrativeUnits(ds);
+        await seedDemo(ds, { passwordHash: await hashPassword(DEMO_PASSWORD) });
+      } finally {
+        await ds.destroy();
+      }
+      // Rename only when complete: a crashed build never leaves a half-made template behind.
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+      // Older templates from earlier schema versions are garbage now.
+      const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'grassroots_tpl_%' AND datname <> $1`, [template]);
+      for (const row of stale.rows as { datname: string }[]) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+    }
+  });
+  return template;
+}
+
+export interface TestDatabase {
+  readonly name: string;
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh database for one test file: a copy of the template, dropped afterwards. */
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const template = await ensureTemplate();
+  const name = `grassroots_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(3).toString('hex')}`;
+  await withAdmin(async (admin) => {
+    await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+    }
+  });
+  return {
+    name,
+    url: serverUrl(name),
+    drop: () => withAdmin(async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+  };
+}
