@@ -19,6 +19,10 @@ import { BoardController } from './board/board.controller.js';
 import { PetitionDeadlinesController } from './deadlines/petition-deadlines.controller.js';
 import { DeadlinePoliciesController } from './deadlines/deadline-policies.controller.js';
 import { CalendarController } from './deadlines/calendar.controller.js';
+import { DIALOGUE_CONTROLLERS } from './dialogues/index.js';
+import { RECEPTION_CONTROLLERS } from './reception/index.js';
+import { SATISFACTION_CONTROLLERS } from './satisfaction/index.js';
+import { GROUPING_CONTROLLERS } from './grouping/index.js';
 
 /** HTTP only: controllers call use cases; nothing here touches a queue. */
 @Module({})
@@ -47,6 +51,10 @@ export class ApiModule {
         PetitionDeadlinesController,
         DeadlinePoliciesController,
         CalendarController,
+        ...DIALOGUE_CONTROLLERS,
+        ...RECEPTION_CONTROLLERS,
+        ...SATISFACTION_CONTROLLERS,
+        ...GROUPING_CONTROLLERS,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

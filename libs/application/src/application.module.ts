@@ -23,6 +23,10 @@ import { ClockActsUseCase } from './deadlines/clock-acts.use-case.js';
 import { SetCaseFlagsUseCase } from './deadlines/case-flags.use-case.js';
 import { DeadlinePolicyAdminUseCase } from './deadlines/policy-admin.use-case.js';
 import { CalendarAdminUseCase } from './deadlines/calendar-admin.use-case.js';
+import { DIALOGUE_USE_CASES } from './dialogues/index.js';
+import { RECEPTION_USE_CASES } from './reception/index.js';
+import { SATISFACTION_USE_CASES } from './satisfaction/index.js';
+import { GROUPING_USE_CASES } from './grouping/index.js';
 
 const USE_CASES = [
   AuthService,
@@ -45,6 +49,10 @@ const USE_CASES = [
   SetCaseFlagsUseCase,
   DeadlinePolicyAdminUseCase,
   CalendarAdminUseCase,
+  ...DIALOGUE_USE_CASES,
+  ...RECEPTION_USE_CASES,
+  ...SATISFACTION_USE_CASES,
+  ...GROUPING_USE_CASES,
 ];
 
 /**

@@ -33,3 +33,7 @@ export * from './deadlines/case-flags.use-case.js';
 export * from './deadlines/clock-recompute.js';
 export * from './deadlines/policy-admin.use-case.js';
 export * from './deadlines/calendar-admin.use-case.js';
+export * from './dialogues/index.js';
+export * from './reception/index.js';
+export * from './satisfaction/index.js';
+export * from './grouping/index.js';

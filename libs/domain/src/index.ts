@@ -13,3 +13,6 @@ export * from './calendar/index.js';
 export * from './deadlines/index.js';
 export * from './dialogue/index.js';
 export * from './shared/iso-duration.js';
+export * from './reception/index.js';
+export * from './satisfaction/index.js';
+export * from './grouping/index.js';

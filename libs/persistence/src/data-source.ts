@@ -11,6 +11,11 @@ import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-s
 import { StatutoryClocks1763900000000 } from './migrations/1763900000000-statutory-clocks.js';
 import { EscalationHandling1764100000000 } from './migrations/1764100000000-escalation-handling.js';
 import { BoardIndexes1764000000000 } from './migrations/1764000000000-board-indexes.js';
+import { Dialogues1764200000000 } from './migrations/1764200000000-dialogues.js';
+import { ReceptionDays1764210000000 } from './migrations/1764210000000-reception-days.js';
+import { Satisfaction1764220000000 } from './migrations/1764220000000-satisfaction.js';
+import { Grouping1764230000000 } from './migrations/1764230000000-grouping.js';
+import { SubjectClocks1764240000000 } from './migrations/1764240000000-subject-clocks.js';
 
 export const ENTITIES = [
   UnitEntity,
@@ -24,7 +29,17 @@ export const ENTITIES = [
 ];
 
 /** Classes, not globs: the same list works in dist/, ts-jest and scripts (ESM). */
-export const MIGRATIONS = [InitialSchema1763800000000, StatutoryClocks1763900000000, BoardIndexes1764000000000, EscalationHandling1764100000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  StatutoryClocks1763900000000,
+  BoardIndexes1764000000000,
+  EscalationHandling1764100000000,
+  Dialogues1764200000000,
+  ReceptionDays1764210000000,
+  Satisfaction1764220000000,
+  Grouping1764230000000,
+  SubjectClocks1764240000000,
+];
 
 /** Schema changes only ever come from migrations; nothing synchronizes or migrates implicitly. */
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {

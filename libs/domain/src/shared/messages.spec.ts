@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { PETITION_KINDS } from '../petition/petition-kind.js';
 import { PETITION_STATUSES } from '../petition/petition-status.js';
 import type { MessageKey } from './messages.js';
-import { LABELS, MESSAGES, isMessageKey, renderMessage } from './messages.js';
+import { LABELS, MESSAGE_PARTS, MESSAGES, isMessageKey, renderMessage } from './messages.js';
 
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 const entries = Object.entries(MESSAGES) as Array<[MessageKey, { vi: string; en: string }]>;
@@ -103,5 +103,18 @@ describe('LABELS', () => {
   it('gives each status a distinct Vietnamese label (people must be able to tell them apart)', () => {
     const vi = Object.values(LABELS.status).map((l) => l.vi);
     expect(new Set(vi).size).toBe(vi.length);
+  });
+});
+
+describe('MESSAGE_PARTS', () => {
+  it('defines each key in exactly one part, so no part silently overrides another', () => {
+    const seen = new Map<string, number>();
+    MESSAGE_PARTS.forEach((part, i) => {
+      for (const key of Object.keys(part)) {
+        expect({ key, alsoIn: seen.get(key) }).toEqual({ key, alsoIn: undefined });
+        seen.set(key, i);
+      }
+    });
+    expect(seen.size).toBe(Object.keys(MESSAGES).length);
   });
 });

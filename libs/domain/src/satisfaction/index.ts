@@ -1,0 +1,1 @@
+export * from './satisfaction.messages.js';
