@@ -37,3 +37,4 @@ export * from './dialogues/index.js';
 export * from './reception/index.js';
 export * from './satisfaction/index.js';
 export * from './grouping/index.js';
+export * from './deadlines/subject-clocks.js';
