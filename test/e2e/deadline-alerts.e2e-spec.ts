@@ -104,6 +104,8 @@ describe('deadline alerts driven by the test clock', () => {
     expect(beforeMorning.filter((n) => n.message.vi.includes('đã dùng'))).toHaveLength(0);
     await setClock('2026-12-09T01:00:00.000Z'); // 08:00 local
     await waitFor(async () => (await visible()).some((n) => n.message.vi.includes('đã dùng 50%')), { what: 'the alert to be delivered in the morning' });
+    // The due date named is the last day of the period (23/12), not the instant it ends (00:00 on 24/12).
+    expect((await visible()).find((n) => n.message.vi.includes('đã dùng 50%'))!.message.vi).toMatch(/hạn cuối 23\/12\/2026\.$/);
 
     // After 07:00 on a working day each recipient also gets one digest of the last day's alerts.
     const digests = () =>

@@ -39,6 +39,9 @@ export class ApiModule {
         ApplicationModule,
       ],
       controllers: [
+        // Grouping first (issue 4): its POST petitions/:id/actions/return-to-commune must be matched before the
+        // generic petitions/:id/actions/:action route, which answers 404 for actions outside the workflow table.
+        ...GROUPING_CONTROLLERS,
         AuthController,
         PetitionsController,
         TrackingController,
@@ -54,7 +57,6 @@ export class ApiModule {
         ...DIALOGUE_CONTROLLERS,
         ...RECEPTION_CONTROLLERS,
         ...SATISFACTION_CONTROLLERS,
-        ...GROUPING_CONTROLLERS,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

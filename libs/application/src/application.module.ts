@@ -16,8 +16,10 @@ import { EscalatePetitionUseCase } from './deadlines/escalate-petition.use-case.
 import { FireDueThresholdsUseCase } from './deadlines/fire-due-thresholds.use-case.js';
 import { DailyDigestUseCase } from './deadlines/daily-digest.use-case.js';
 import { ReconcileEscalationsUseCase } from './deadlines/reconcile-escalations.use-case.js';
+import { MarkCommitmentOverdueUseCase } from './deadlines/mark-commitment-overdue.use-case.js';
 import { OverdueBoardUseCase } from './board/overdue-board.use-case.js';
 import { BoardStatsUseCase } from './board/board-stats.use-case.js';
+import { OverdueCommitmentsUseCase } from './board/overdue-commitments.use-case.js';
 import { DeadlineQueries } from './deadlines/deadline-queries.js';
 import { ClockActsUseCase } from './deadlines/clock-acts.use-case.js';
 import { SetCaseFlagsUseCase } from './deadlines/case-flags.use-case.js';
@@ -42,8 +44,10 @@ const USE_CASES = [
   EscalatePetitionUseCase,
   DailyDigestUseCase,
   ReconcileEscalationsUseCase,
+  MarkCommitmentOverdueUseCase,
   OverdueBoardUseCase,
   BoardStatsUseCase,
+  OverdueCommitmentsUseCase,
   DeadlineQueries,
   ClockActsUseCase,
   SetCaseFlagsUseCase,

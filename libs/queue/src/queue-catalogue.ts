@@ -18,6 +18,8 @@ export const JobName = {
   NotifyAssignee: 'notify.assignee',
   /** A deadline threshold asked for oversight: raise the level, add watchers, tell the citizen of rights. */
   EscalatePetition: 'petition.escalate',
+  /** A commitment's clock breached: mark the commitment overdue (it then shows on the board and the next agenda). */
+  MarkCommitmentOverdue: 'commitment.mark-overdue',
   /** Wake-up at an instant when thresholds come due (the job id is the instant: one job per instant). */
   DeadlineWake: 'deadline.wake',
   /** Repeatable safety net: fire whatever is due and unfired, whatever Redis lost. */
@@ -31,6 +33,7 @@ export interface JobPayloads {
   [JobName.PetitionEventRecorded]: { petitionId: string; sequence: number };
   [JobName.NotifyAssignee]: { petitionId: string; assigneeId: string; sequence: number };
   [JobName.EscalatePetition]: { petitionId: string; thresholdId: string };
+  [JobName.MarkCommitmentOverdue]: { commitmentId: string; thresholdId: string };
   [JobName.DeadlineWake]: { dueAt: string };
   [JobName.DeadlineSweep]: Record<string, never>;
   [JobName.DeadlineSchedule]: Record<string, never>;
@@ -41,6 +44,7 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   [JobName.PetitionEventRecorded]: QueueName.PetitionEvents,
   [JobName.NotifyAssignee]: QueueName.Notifications,
   [JobName.EscalatePetition]: QueueName.Escalations,
+  [JobName.MarkCommitmentOverdue]: QueueName.Escalations,
   [JobName.DeadlineWake]: QueueName.Deadlines,
   [JobName.DeadlineSweep]: QueueName.Deadlines,
   [JobName.DeadlineSchedule]: QueueName.Deadlines,

@@ -1,8 +1,8 @@
-import { BoardStatsUseCase, type CurrentUser, OverdueBoardUseCase } from '@app/application';
+import { BoardStatsUseCase, type CurrentUser, OverdueBoardUseCase, OverdueCommitmentsUseCase } from '@app/application';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { User } from '../auth/auth.guard.js';
-import { BoardStatsQuery, BoardStatsView, OverdueBoardQuery, OverdueBoardView } from './board.dto.js';
+import { BoardStatsQuery, BoardStatsView, OverdueBoardQuery, OverdueBoardView, OverdueCommitmentsQuery, OverdueCommitmentsView } from './board.dto.js';
 
 /**
  * The mass-mobilization board's read-only views, within the caller's jurisdiction: the overdue worklist and
@@ -10,12 +10,13 @@ import { BoardStatsQuery, BoardStatsView, OverdueBoardQuery, OverdueBoardView } 
  */
 @ApiTags('board')
 @ApiBearerAuth()
-@ApiExtraModels(BoardStatsView, OverdueBoardView)
+@ApiExtraModels(BoardStatsView, OverdueBoardView, OverdueCommitmentsView)
 @Controller('board')
 export class BoardController {
   constructor(
     private readonly overdue: OverdueBoardUseCase,
     private readonly stats: BoardStatsUseCase,
+    private readonly overdueCommitments: OverdueCommitmentsUseCase,
   ) {}
 
   @Get('overdue')
@@ -23,6 +24,13 @@ export class BoardController {
   @ApiOkResponse({ type: OverdueBoardView })
   list(@User() user: CurrentUser, @Query() query: OverdueBoardQuery) {
     return this.overdue.execute(user, query);
+  }
+
+  @Get('overdue-commitments')
+  @ApiOperation({ summary: 'Commitments made at dialogues and not kept in time, oldest due date first (they are also carried into the next conference agenda)' })
+  @ApiOkResponse({ type: OverdueCommitmentsView })
+  commitments(@User() user: CurrentUser, @Query() query: OverdueCommitmentsQuery) {
+    return this.overdueCommitments.execute(user, query);
   }
 
   @Get('stats')

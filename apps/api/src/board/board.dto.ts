@@ -50,6 +50,13 @@ export class OverdueBoardQuery {
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
 }
 
+export class OverdueCommitmentsQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Owner unit, or a unit above it; must be in your jurisdiction' })
+  @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
+}
+
 export class BoardStatsQuery {
   @ApiProperty({ example: '2026-11-01', description: 'First day, Vietnam local date (UTC+7), inclusive' }) @IsDefined() @IsLocalDate() from: string;
   @ApiProperty({ example: '2026-11-30', description: 'Last day, Vietnam local date (UTC+7), inclusive' }) @IsDefined() @IsLocalDate() to: string;
@@ -163,4 +170,30 @@ export class BoardStatsView {
     description: 'period, received, resolved, resolvedOnTime, overdueNow, escalated, transferredOut, onTimeRate, grassrootsRate',
   })
   definitions: Record<string, BilingualText>;
+}
+
+class OverdueCommitmentDialogue {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) heldAt: string | null;
+}
+
+class OverdueCommitmentItemView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['overdue', 'open', 'in_progress'] }) status: string;
+  @ApiProperty({ example: '2026-12-23' }) dueDate: string;
+  @ApiProperty() daysOverdue: number;
+  @ApiProperty({ type: BoardUnitRef }) ownerUnit: BoardUnitRef;
+  @ApiProperty({ nullable: true, type: String }) ownerPerson: string | null;
+  @ApiProperty({ type: OverdueCommitmentDialogue }) dialogue: OverdueCommitmentDialogue;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) clockDueAt: string | null;
+}
+
+export class OverdueCommitmentsView {
+  @ApiProperty({ format: 'date-time' }) asOf: string;
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: [OverdueCommitmentItemView] }) items: OverdueCommitmentItemView[];
 }

@@ -154,6 +154,25 @@ export class WorkingHoursDto {
   @ApiProperty({ example: 0 }) @IsInt() @Min(0) @Max(59) endMinute: number;
 }
 
+export class SubjectClockRuleDto {
+  @ApiProperty({ example: 'CM' }) @IsString() @Matches(/^[A-Z][A-Za-z0-9_-]{0,19}$/) ruleId: string;
+  @ApiProperty({ example: 'Theo dõi thực hiện cam kết sau đối thoại' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(500) legalBasis: string;
+  @ApiProperty({ enum: VERIFICATIONS }) @IsIn(VERIFICATIONS) verification: Verification;
+  @ApiProperty({ enum: UNITS }) @IsIn(UNITS) unit: DurationUnit;
+  @ApiProperty({ example: 30, description: 'The period; for a commitment, the default when the dialogue set no due date' })
+  @IsInt() @Min(1) @Max(3650)
+  days: number;
+}
+
+export class SubjectClocksDto {
+  @ApiProperty({ type: SubjectClockRuleDto, description: 'Commitments made at dialogues (counted in calendar days to their due date)' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => SubjectClockRuleDto)
+  commitment: SubjectClockRuleDto;
+  @ApiProperty({ type: SubjectClockRuleDto, description: "G4: publishing a commune conference's results" })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => SubjectClockRuleDto)
+  resultsPublication: SubjectClockRuleDto;
+}
+
 export class PublishDeadlinePolicyBody {
   @ApiProperty({ example: '2026-12-01', description: 'Local date, today or later; clocks started from then on use this version' })
   @IsString() @IsLocalDate()
@@ -174,6 +193,9 @@ export class PublishDeadlinePolicyBody {
   @IsDefined() @IsObject() @ValidateNested() @Type(() => WorkingHoursDto)
   workingHours: WorkingHoursDto;
   @ApiProperty({ example: 7 }) @IsInt() @Min(0) @Max(23) digestHour: number;
+  @ApiPropertyOptional({ type: SubjectClocksDto, description: 'Clocks of commitments and dialogue results; the built-in defaults when absent' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => SubjectClocksDto)
+  subjectClocks?: SubjectClocksDto;
 }
 
 export class RecomputeScopeDto {

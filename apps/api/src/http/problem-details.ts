@@ -22,6 +22,7 @@ const STATUS: Record<AppErrorKind, number> = {
   'precondition-failed': 412,
   invalid: 400,
   unprocessable: 422,
+  gone: 410,
 };
 
 const TITLES: Record<number, string> = {
@@ -30,6 +31,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',

@@ -19,6 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { RepresentativeDto } from '../grouping/grouping.dto.js';
 
 /** Surrounding whitespace is not content: '   ' becomes '' and @IsNotEmpty refuses it (it was stored as ''). */
 const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
@@ -44,6 +45,11 @@ export class CreatePetitionDto {
   @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PersonDto) coPetitioners?: PersonDto[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) topic?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) location?: string;
+  // Grouping (issue 4): the decision the petition is about (cluster matching), and a group petition's representatives (K16).
+  @ApiPropertyOptional({ example: '125/QĐ-UBND', description: 'The decision complained about or referred to' })
+  @IsOptional() @IsString() @MaxLength(200) respondentDecisionRef?: string;
+  @ApiPropertyOptional({ type: [RepresentativeDto], description: 'Group petitions (K16): 5–10 signatories → 1–2; more than 10 → at most 5' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RepresentativeDto) representatives?: RepresentativeDto[];
 }
 
 export class ListPetitionsQuery {

@@ -1,14 +1,20 @@
-import { EscalatePetitionUseCase } from '@app/application';
+import { EscalatePetitionUseCase, MarkCommitmentOverdueUseCase } from '@app/application';
 import { JobName, type JobPayloads, QueueName } from '@app/queue';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
 
-/** Thin: oversight escalations through the domain, on their own queue so timers never wait behind them. */
+/**
+ * Thin: what fired thresholds ask for — oversight escalation of a petition, a commitment marked overdue —
+ * through the domain, on their own queue so timers never wait behind them.
+ */
 @Processor(QueueName.Escalations)
 export class EscalationsProcessor extends WorkerHost {
-  static readonly handles = [JobName.EscalatePetition] as const;
+  static readonly handles = [JobName.EscalatePetition, JobName.MarkCommitmentOverdue] as const;
 
-  constructor(private readonly escalatePetition: EscalatePetitionUseCase) {
+  constructor(
+    private readonly escalatePetition: EscalatePetitionUseCase,
+    private readonly markCommitmentOverdue: MarkCommitmentOverdueUseCase,
+  ) {
     super();
   }
 
@@ -16,6 +22,8 @@ export class EscalationsProcessor extends WorkerHost {
     switch (job.name) {
       case JobName.EscalatePetition:
         return this.escalatePetition.execute(job.data as JobPayloads[typeof JobName.EscalatePetition]);
+      case JobName.MarkCommitmentOverdue:
+        return this.markCommitmentOverdue.execute(job.data as JobPayloads[typeof JobName.MarkCommitmentOverdue]);
       default:
         throw new UnrecoverableError(`No handler for job "${job.name}" on ${QueueName.Escalations}`);
     }

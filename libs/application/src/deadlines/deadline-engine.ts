@@ -15,11 +15,10 @@ import {
   toLocalDate,
   type WorkingCalendar,
 } from '@app/domain';
-import { clockStore } from '@app/persistence';
+import { clockStore, subjectColumns } from '@app/persistence';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { loadCalendar, loadPolicies } from './deadline-sources.js';
-
 
 /** What the deadline rules need to know about a petition. */
 export interface PetitionDeadlineFacts {
@@ -73,7 +72,7 @@ function policyOf(ctx: Pick<DeadlineContext, 'policies'>, version: number): Dead
 export async function replanThresholds(em: EntityManager, clock: PetitionClock, ctx: DeadlineContext, now: Date): Promise<void> {
   const existing = await clockStore.thresholds(em, [clock.id]);
   const plans = planLadder(clock, policyOf(ctx, clock.policyVersion), existing, { calendar: ctx.calendar, now, earlyEscalation: ctx.earlyEscalation });
-  await clockStore.syncThresholds(em, clock, plans);
+  await clockStore.syncThresholds(em, clock, subjectColumns({ type: 'petition', id: clock.petitionId }), plans);
 }
 
 /**

@@ -26,8 +26,10 @@ interface FiredRow {
   clock_due_at: Date | null;
   rule_id: string;
   policy_version: number;
-  petition_id: string;
-  tracking_code: string;
+  petition_id: string | null;
+  commitment_id: string | null;
+  dialogue_id: string | null;
+  tracking_code: string | null;
   title: string;
   assignee_id: string | null;
   owning_unit_id: string;
@@ -41,7 +43,15 @@ export interface FireResult {
   readonly latenessMs: number[];
 }
 
-const dmy = (d: Date) => toLocalDate(d).split('-').reverse().join('/');
+/** The last day of a period that ends at `instant` (24:00 local, i.e. 00:00 of the next day), as DD/MM/YYYY. */
+const dmy = (instant: Date) => toLocalDate(new Date(new Date(instant).getTime() - 1)).split('-').reverse().join('/');
+
+/** What a fired threshold that acts asks for, by subject: a petition is escalated, a commitment marked overdue. */
+export function thresholdActionMessage(t: { id: string; petition_id: string | null; commitment_id: string | null }): OutboxMessage {
+  if (t.petition_id) return outboxMessage(JobName.EscalatePetition, { petitionId: t.petition_id, thresholdId: t.id });
+  if (t.commitment_id) return outboxMessage(JobName.MarkCommitmentOverdue, { commitmentId: t.commitment_id, thresholdId: t.id });
+  throw new Error(`Threshold ${t.id} acts but has no petition or commitment`);
+}
 
 /**
  * Fires every threshold that is due and has not fired — from a wake-up, the periodic sweep, the sweep at
@@ -86,15 +96,20 @@ export class FireDueThresholdsUseCase {
             FOR UPDATE SKIP LOCKED
          ), marked AS (
            UPDATE clock_thresholds t SET fired_at = $1 FROM due WHERE t.id = due.id
-           RETURNING t.id, t.key, t.due_at, t.notify, t.escalate, t.inform_citizen, t.clock_id, t.petition_id
+           RETURNING t.id, t.key, t.due_at, t.notify, t.escalate, t.inform_citizen, t.clock_id, t.petition_id, t.commitment_id, t.dialogue_id
          )
+         -- The subject (a petition, a commitment or a dialogue) names the alert and the unit whose people are told.
          SELECT m.id::text, m.key, m.due_at, m.notify, m.escalate, m.inform_citizen, m.clock_id,
                 c.due_at AS clock_due_at, c.rule_id, c.policy_version,
-                m.petition_id, p.tracking_code, p.title, p.assignee_id, p.owning_unit_id, u.commune_id, u.province_id
+                m.petition_id, m.commitment_id, m.dialogue_id, p.tracking_code,
+                coalesce(p.title, k.title, d.venue || ' ' || to_char(d.held_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY'), '') AS title,
+                p.assignee_id, u.id AS owning_unit_id, u.commune_id, u.province_id
            FROM marked m
            JOIN petition_clocks c ON c.id = m.clock_id
-           JOIN petitions p ON p.id = m.petition_id
-           JOIN units u ON u.id = p.owning_unit_id`,
+           LEFT JOIN petitions p ON p.id = m.petition_id
+           LEFT JOIN commitments k ON k.id = m.commitment_id
+           LEFT JOIN dialogues d ON d.id = m.dialogue_id
+           JOIN units u ON u.id = coalesce(p.owning_unit_id, k.owner_unit_id, d.unit_id)`,
         [now, limit],
       );
       if (fired.length === 0) return [];
@@ -111,9 +126,7 @@ export class FireDueThresholdsUseCase {
         [fired.filter((f) => parseThresholdKey(f.key).base === '100').map((f) => f.clock_id), now],
       );
       await this.planNextOverdue(em, fired, policies, calendar);
-      const messages: OutboxMessage[] = fired
-        .filter((f) => f.escalate || f.inform_citizen)
-        .map((f) => outboxMessage(JobName.EscalatePetition, { petitionId: f.petition_id, thresholdId: f.id }));
+      const messages: OutboxMessage[] = fired.filter((f) => f.escalate || f.inform_citizen).map((f) => thresholdActionMessage({ ...f }));
       await writeOutbox(em, messages);
       return fired.map((f) => now.getTime() - new Date(f.due_at).getTime());
     });
@@ -124,10 +137,14 @@ export class FireDueThresholdsUseCase {
     const alerts = fired.map((f) => {
       const { base } = parseThresholdKey(f.key);
       const n = base.startsWith('overdue-') ? Number(base.slice('overdue-'.length)) : 0;
-      const messageKey: MessageKey = base === '100' ? 'alert.breached' : n > 0 ? 'alert.overdue' : 'alert.threshold';
+      const step = base === '100' ? 'breached' : n > 0 ? 'overdue' : 'threshold';
+      const subject = f.commitment_id ? 'alert.commitment.' : f.dialogue_id ? 'alert.results.' : 'alert.';
+      const messageKey = `${subject}${step}` as MessageKey;
       return {
         id: f.id,
         petition_id: f.petition_id,
+        commitment_id: f.commitment_id,
+        dialogue_id: f.dialogue_id,
         message_key: messageKey,
         params: {
           trackingCode: f.tracking_code,
@@ -146,9 +163,10 @@ export class FireDueThresholdsUseCase {
       };
     });
     await em.query(
-      `INSERT INTO notifications (recipient_id, petition_id, kind, message_key, params, source_key, created_at, due_at, deliver_at)
-       SELECT r.user_id, a.petition_id, 'deadline.alert', a.message_key, a.params, 'threshold:' || a.id || ':' || r.user_id, $2, a.due_at, $3
-         FROM jsonb_to_recordset($1::jsonb) AS a(id text, petition_id uuid, message_key text, params jsonb, due_at timestamptz,
+      `INSERT INTO notifications (recipient_id, petition_id, commitment_id, dialogue_id, kind, message_key, params, source_key, created_at, due_at, deliver_at)
+       SELECT r.user_id, a.petition_id, a.commitment_id, a.dialogue_id, 'deadline.alert', a.message_key, a.params,
+              'threshold:' || a.id || ':' || r.user_id, $2, a.due_at, $3
+         FROM jsonb_to_recordset($1::jsonb) AS a(id text, petition_id uuid, commitment_id uuid, dialogue_id uuid, message_key text, params jsonb, due_at timestamptz,
               notify text[], assignee_id uuid, owning_unit_id uuid, commune_id uuid, province_id uuid)
          JOIN LATERAL (
            SELECT a.assignee_id AS user_id WHERE 'assignee' = ANY(a.notify) AND a.assignee_id IS NOT NULL
@@ -181,13 +199,18 @@ export class FireDueThresholdsUseCase {
       const n = base === '100' ? 1 : Number(base.slice('overdue-'.length)) + 1;
       const dueAt = overdueInstant(new Date(f.clock_due_at), n * step.everyWorkingDaysOverdue!, calendar);
       const key = thresholdKey(`${step.key}-${n}`, generation);
-      return [{ clock_id: f.clock_id, petition_id: f.petition_id, key, due_at: dueAt.toISOString(), notify: step.notify, escalate: step.escalate }];
+      // Only a petition's overdue reminders escalate: a commitment acted once, at its breach (subject-clock.ts).
+      const escalate = f.petition_id !== null && step.escalate;
+      return [
+        { clock_id: f.clock_id, petition_id: f.petition_id, commitment_id: f.commitment_id, dialogue_id: f.dialogue_id, key, due_at: dueAt.toISOString(), notify: step.notify, escalate },
+      ];
     });
     if (next.length === 0) return;
     await em.query(
-      `INSERT INTO clock_thresholds (clock_id, petition_id, key, due_at, notify, escalate, inform_citizen)
-       SELECT x.clock_id, x.petition_id, x.key, x.due_at, x.notify, x.escalate, false
-         FROM jsonb_to_recordset($1::jsonb) AS x(clock_id uuid, petition_id uuid, key text, due_at timestamptz, notify text[], escalate boolean)
+      `INSERT INTO clock_thresholds (clock_id, petition_id, commitment_id, dialogue_id, key, due_at, notify, escalate, inform_citizen)
+       SELECT x.clock_id, x.petition_id, x.commitment_id, x.dialogue_id, x.key, x.due_at, x.notify, x.escalate, false
+         FROM jsonb_to_recordset($1::jsonb) AS x(clock_id uuid, petition_id uuid, commitment_id uuid, dialogue_id uuid, key text,
+              due_at timestamptz, notify text[], escalate boolean)
          JOIN petition_clocks c ON c.id = x.clock_id AND c.status IN ('running', 'breached')
        ON CONFLICT (clock_id, key) DO NOTHING`,
       [JSON.stringify(next)],

@@ -1,8 +1,8 @@
 import { type Clock } from '@app/domain';
-import { JobName, outboxMessage } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeOutbox } from '../petitions/petition-writer.js';
+import { thresholdActionMessage } from './fire-due-thresholds.use-case.js';
 import { CLOCK } from '../shared/clock.provider.js';
 
 /**
@@ -22,7 +22,7 @@ export class ReconcileEscalationsUseCase {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - minAgeMs);
     return this.dataSource.transaction(async (em) => {
-      const rows: { id: string; petition_id: string }[] = await em.query(
+      const rows: { id: string; petition_id: string | null; commitment_id: string | null }[] = await em.query(
         `WITH pending AS (
            SELECT id FROM clock_thresholds
             WHERE fired_at IS NOT NULL AND handled_at IS NULL AND (escalate OR inform_citizen)
@@ -32,16 +32,13 @@ export class ReconcileEscalationsUseCase {
             FOR UPDATE SKIP LOCKED
          ), marked AS (
            UPDATE clock_thresholds t SET requeued_at = $2 FROM pending WHERE t.id = pending.id
-           RETURNING t.id, t.petition_id
+           RETURNING t.id, t.petition_id, t.commitment_id
          )
          -- A SELECT at the top: TypeORM returns [rows, count] for a top-level UPDATE ... RETURNING.
-         SELECT id::text, petition_id FROM marked`,
+         SELECT id::text, petition_id, commitment_id FROM marked`,
         [cutoff, now, limit],
       );
-      await writeOutbox(
-        em,
-        rows.map((r) => outboxMessage(JobName.EscalatePetition, { petitionId: r.petition_id, thresholdId: r.id })),
-      );
+      await writeOutbox(em, rows.map((r) => thresholdActionMessage(r)));
       return rows.length;
     });
   }

@@ -1,35 +1,85 @@
-import type { CommitmentPolicy, LocalDate } from '@app/domain';
+import {
+  type ClockSubject,
+  type CommitmentPolicy,
+  commitmentClock,
+  type DeadlinePolicy,
+  type LocalDate,
+  planSubjectLadder,
+  policyInForce,
+  resultsPublicationClock,
+  stopSubjectClock,
+  type SubjectClock,
+  subjectClocksOf,
+  toLocalDate,
+} from '@app/domain';
+import { clockStore, subjectColumns } from '@app/persistence';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { loadCalendar, loadPolicies } from './deadline-sources.js';
 
 /*
  * Clocks of subjects other than petitions — a commitment's due date, a commune conference's results
  * publication (G4) — kept by the same deadline engine: the same clock and threshold rows, the same alert
  * ladder, firing, wake-ups, sweeper and test clock. Call these inside the transaction that changes the subject.
- *
- * WORK IN PROGRESS (issue 4): the signatures are fixed; the bodies are being written.
  */
 
+/** The policy in force on a day; a clock pins it, as a petition clock does. */
+async function policyFor(em: EntityManager, day: Date): Promise<DeadlinePolicy> {
+  const policies = await loadPolicies(em);
+  const policy = policyInForce(policies, toLocalDate(day)) ?? policies[policies.length - 1];
+  if (!policy) throw new Error('No deadline policy is published');
+  return policy;
+}
+
 /** The commitment policy in force (default due period), from the deadline policy data. */
-export async function commitmentPolicy(_em: EntityManager, _now: Date): Promise<CommitmentPolicy> {
-  return { defaultDueDays: 30 };
+export async function commitmentPolicy(em: EntityManager, now: Date): Promise<CommitmentPolicy> {
+  return { defaultDueDays: subjectClocksOf(await policyFor(em, now)).commitment.days };
+}
+
+async function start(em: EntityManager, clock: (policy: DeadlinePolicy, calendar: Awaited<ReturnType<typeof loadCalendar>>) => SubjectClock, day: Date, now: Date) {
+  const policy = await policyFor(em, day);
+  const calendar = await loadCalendar(em, now);
+  const c = clock(policy, calendar);
+  if (await clockStore.forSubject(em, c.subject)) return; // started once: a retried command must not start another
+  await clockStore.saveSubjectClock(em, c, now);
+  const plans = planSubjectLadder(c, policy, [], { calendar, now });
+  await clockStore.syncThresholds(em, c, subjectColumns(c.subject), plans);
+}
+
+async function stop(em: EntityManager, subject: ClockSubject, outcome: 'met' | 'cancelled', now: Date): Promise<void> {
+  const clock = await clockStore.forSubject(em, subject);
+  if (!clock) return;
+  const next = stopSubjectClock(clock, outcome, now);
+  if (next === clock) return;
+  await clockStore.saveSubjectClock(em, next, now);
+  // A stopped clock keeps what it fired and arms nothing more.
+  await clockStore.syncThresholds(em, next, subjectColumns(subject), []);
 }
 
 /** Starts the clock of a new commitment: due at the end of `dueDate` (local), alerts to the owner unit's heads. */
 export async function startCommitmentClock(
-  _em: EntityManager,
-  _c: { commitmentId: string; ownerUnitId: string; createdAt: Date; dueDate: LocalDate },
-  _now: Date,
-): Promise<void> {}
+  em: EntityManager,
+  c: { commitmentId: string; ownerUnitId: string; createdAt: Date; dueDate: LocalDate },
+  now: Date,
+): Promise<void> {
+  await start(em, (policy, calendar) => commitmentClock({ id: randomUUID(), commitmentId: c.commitmentId, createdAt: c.createdAt, dueDate: c.dueDate }, policy, calendar, now), c.createdAt, now);
+}
 
 /** Stops a commitment's clock: met when done, cancelled when transferred to a petition or dropped. */
-export async function stopCommitmentClock(_em: EntityManager, _commitmentId: string, _outcome: 'met' | 'cancelled', _now: Date): Promise<void> {}
+export async function stopCommitmentClock(em: EntityManager, commitmentId: string, outcome: 'met' | 'cancelled', now: Date): Promise<void> {
+  await stop(em, { type: 'commitment', id: commitmentId }, outcome, now);
+}
 
 /** Starts G4: a held commune conference publishes its results within 10 days (LTCCQĐP Art 43). */
 export async function startResultsClock(
-  _em: EntityManager,
-  _d: { dialogueId: string; unitId: string; heldAt: Date; dueDate: LocalDate },
-  _now: Date,
-): Promise<void> {}
+  em: EntityManager,
+  d: { dialogueId: string; unitId: string; heldAt: Date; dueDate: LocalDate },
+  now: Date,
+): Promise<void> {
+  await start(em, (policy, calendar) => resultsPublicationClock({ id: randomUUID(), dialogueId: d.dialogueId, heldAt: d.heldAt }, policy, calendar, now), d.heldAt, now);
+}
 
 /** Stops G4: met when the results are published, cancelled if the dialogue is cancelled. */
-export async function stopResultsClock(_em: EntityManager, _dialogueId: string, _outcome: 'met' | 'cancelled', _now: Date): Promise<void> {}
+export async function stopResultsClock(em: EntityManager, dialogueId: string, outcome: 'met' | 'cancelled', now: Date): Promise<void> {
+  await stop(em, { type: 'dialogue', id: dialogueId }, outcome, now);
+}

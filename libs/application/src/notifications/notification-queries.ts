@@ -9,6 +9,8 @@ export interface NotificationView {
   readonly id: string;
   readonly kind: string;
   readonly petitionId: string | null;
+  readonly commitmentId: string | null;
+  readonly dialogueId: string | null;
   readonly message: Message;
   readonly createdAt: string;
   /** For deadline alerts: when the threshold was due. */
@@ -36,6 +38,8 @@ export class NotificationQueries {
         id: n.id,
         kind: n.kind,
         petitionId: n.petitionId,
+        commitmentId: n.commitmentId,
+        dialogueId: n.dialogueId,
         // Rendered at read time, so catalogue improvements reach old notifications too.
         message: isMessageKey(n.messageKey) ? renderMessage(n.messageKey, n.params) : { vi: n.messageKey, en: n.messageKey },
         createdAt: n.createdAt.toISOString(),

@@ -7,6 +7,8 @@ import { accessScopeOf, unitInScope } from '../auth/access-scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
+import { recordIntakeGrouping } from '../grouping/intake-grouping.js';
+import type { RepresentativeInput } from '../grouping/representatives.use-case.js';
 import { openPetition } from './petition-writer.js';
 
 export interface CreatePetitionInput {
@@ -19,6 +21,9 @@ export interface CreatePetitionInput {
   readonly coPetitioners?: PersonRecord[];
   readonly topic?: string;
   readonly location?: string;
+  /** Grouping (issue 4): the decision the petition is about, and a group petition's representatives (K16). */
+  readonly respondentDecisionRef?: string;
+  readonly representatives?: readonly RepresentativeInput[];
 }
 
 export interface CreatePetitionResult {
@@ -61,6 +66,7 @@ export class CreatePetitionUseCase {
       if (unit === null || !unitInScope(accessScopeOf(user), unit)) {
         throw new AppError('unprocessable', 'petition.unit_invalid', {}, {}, [{ field: 'receivingUnitId', messageKey: 'petition.unit_invalid' }]);
       }
+      const now = this.clock.now();
       const state = await openPetition(
         em,
         {
@@ -77,7 +83,26 @@ export class CreatePetitionUseCase {
           createdBy: user.id,
         },
         { userId: user.id, role: user.role },
-        this.clock.now(),
+        now,
+      );
+      // Grouping (issue 4): representatives (a K16 refusal undoes the intake), repeat links and the
+      // over-level flag, in this transaction; repeats and over-level only flag, they never block intake.
+      await recordIntakeGrouping(
+        em,
+        {
+          petitionId: state.id,
+          receivingUnit: unit,
+          kind: input.kind,
+          channel: input.channel,
+          title: input.title.trim(),
+          content: input.content.trim(),
+          location: trimOrNull(input.location),
+          petitioner: input.petitioner,
+          respondentDecisionRef: input.respondentDecisionRef,
+          representatives: input.representatives,
+        },
+        user,
+        now,
       );
       if (idempotencyKey !== undefined) {
         await em.update(IdempotencyKeyEntity, { userId: user.id, key: idempotencyKey }, { resourceId: state.id });

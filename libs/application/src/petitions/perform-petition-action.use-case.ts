@@ -7,8 +7,10 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { applyDeadlines, type PetitionDeadlineFacts } from '../deadlines/deadline-engine.js';
+import { applySatisfactionLinks } from '../satisfaction/satisfaction-tokens.js';
 import { eventMessages, openPetition, writeOutbox } from './petition-writer.js';
 import { visiblePetition } from './visible-petition.js';
+import { assertSecondComplaintMayBeDecided } from '../dialogues/second-complaint-gate.js';
 
 /** The command as it arrives from an adapter: the actor is added from the authenticated user. */
 export type PetitionCommandInput = PetitionCommand extends infer C ? (C extends PetitionCommand ? Omit<C, 'actor'> : never) : never;
@@ -56,95 +58,105 @@ export class PerformPetitionActionUseCase {
   ) {}
 
   async execute(user: CurrentUser, petitionId: string, input: PetitionCommandInput, expectedVersion?: number): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      // One instant for the whole command: events, new cases and clocks all carry the same time.
-      const now = this.clock.now();
-      const { row, owningUnit } = await visiblePetition(em, user, petitionId);
-      if (expectedVersion !== undefined && expectedVersion !== row.version) {
-        throw new AppError('precondition-failed', 'petition.version_conflict', { version: row.version }, { currentVersion: row.version });
-      }
-      const actor = { userId: user.id, role: user.role };
-      const command = (
-        input.action === 'request-second-instance'
-          ? { action: input.action, reason: input.reason, actor, resolutionLapsed: await this.resolutionLapsed(em, row.id, now) }
-          : { ...input, actor }
-      ) as PetitionCommand;
-      const state = toPetitionState(row);
-      const decision = decide(state, command, now);
-      if (!decision.ok) throw refusalToError(decision.refusal);
-      // Facts the pure domain cannot see (other rows) are checked only once the transition itself is allowed.
-      await this.checkReferences(em, command, owningUnit);
+    await this.dataSource.transaction((em) => this.executeIn(em, user, petitionId, input, expectedVersion));
+  }
 
-      if (!(await petitionStore.compareAndSet(em, decision.state, state.version))) {
-        const current = await petitionStore.load(em, petitionId);
-        throw new AppError('conflict', 'petition.version_conflict', { version: current?.version ?? -1 }, { currentVersion: current?.version });
-      }
-      await petitionStore.appendEvents(em, decision.events, state.version + 1);
-      const messages: OutboxMessage[] = eventMessages(decision.events, state.version + 1);
-      for (const effect of decision.effects) {
-        switch (effect.type) {
-          case 'notify-assignee':
-            messages.push(outboxMessage(JobName.NotifyAssignee, { petitionId, assigneeId: effect.assigneeId, sequence: decision.state.version }));
-            break;
-          case 'open-second-instance-petition': {
-            // Only the citizen escalates legally: a new case at the direct superior, with its own clocks; the
-            // first case keeps its history and status (DOMAIN.md §4.2).
-            if (owningUnit.communeId === null || owningUnit.provinceId === null) {
-              throw new AppError('unprocessable', 'petition.no_superior_unit');
-            }
-            await openPetition(
-              em,
-              {
-                kind: row.kind,
-                channel: (input as { channel?: PetitionChannel }).channel ?? 'in_person',
-                title: row.title,
-                content: row.content,
-                topic: row.topic,
-                location: row.location,
-                receivingUnitId: owningUnit.provinceId,
-                petitioner: row.petitioner,
-                coPetitioners: row.coPetitioners,
-                parentPetitionId: row.id,
-                createdBy: user.id,
-                instance: 2,
-                addressedToPartyHead: false,
-              },
-              actor,
-              now,
-            );
-            break;
+  /**
+   * The same command inside the caller's transaction, for use cases that add their own rows atomically
+   * (grouping, issue 4: returning an over-level petition to its commune transfers it and adds a watcher).
+   */
+  async executeIn(em: EntityManager, user: CurrentUser, petitionId: string, input: PetitionCommandInput, expectedVersion?: number): Promise<void> {
+    // One instant for the whole command: events, new cases and clocks all carry the same time.
+    const now = this.clock.now();
+    const { row, owningUnit } = await visiblePetition(em, user, petitionId);
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw new AppError('precondition-failed', 'petition.version_conflict', { version: row.version }, { currentVersion: row.version });
+    }
+    const actor = { userId: user.id, role: user.role };
+    const command = (
+      input.action === 'request-second-instance'
+        ? { action: input.action, reason: input.reason, actor, resolutionLapsed: await this.resolutionLapsed(em, row.id, now) }
+        : { ...input, actor }
+    ) as PetitionCommand;
+    const state = toPetitionState(row);
+    const decision = decide(state, command, now);
+    if (!decision.ok) throw refusalToError(decision.refusal);
+    // Facts the pure domain cannot see (other rows) are checked only once the transition itself is allowed.
+    await this.checkReferences(em, command, owningUnit);
+    // K9 (dialogues, issue 4): a second-time complaint is decided only after a dialogue on it was held.
+    if (command.action === 'resolve') await assertSecondComplaintMayBeDecided(em, row);
+
+    if (!(await petitionStore.compareAndSet(em, decision.state, state.version))) {
+      const current = await petitionStore.load(em, petitionId);
+      throw new AppError('conflict', 'petition.version_conflict', { version: current?.version ?? -1 }, { currentVersion: current?.version });
+    }
+    await petitionStore.appendEvents(em, decision.events, state.version + 1);
+    const messages: OutboxMessage[] = eventMessages(decision.events, state.version + 1);
+    for (const effect of decision.effects) {
+      switch (effect.type) {
+        case 'notify-assignee':
+          messages.push(outboxMessage(JobName.NotifyAssignee, { petitionId, assigneeId: effect.assigneeId, sequence: decision.state.version }));
+          break;
+        case 'open-second-instance-petition': {
+          // Only the citizen escalates legally: a new case at the direct superior, with its own clocks; the
+          // first case keeps its history and status (DOMAIN.md §4.2).
+          if (owningUnit.communeId === null || owningUnit.provinceId === null) {
+            throw new AppError('unprocessable', 'petition.no_superior_unit');
           }
-          case 'open-transferred-petition':
-            // Opening the linked petition at the competent unit is part of the same transaction: a transfer
-            // that commits always has its receiving case.
-            await openPetition(
-              em,
-              {
-                kind: row.kind,
-                channel: 'transferred_in',
-                title: row.title,
-                content: row.content,
-                topic: row.topic,
-                location: row.location,
-                receivingUnitId: effect.toUnitId,
-                petitioner: row.petitioner,
-                coPetitioners: row.coPetitioners,
-                parentPetitionId: row.id,
-                createdBy: null,
-              },
-              null,
-              now,
-            );
-            break;
-          default: {
-            const unhandled: never = effect;
-            throw new Error(`Unhandled petition effect ${JSON.stringify(unhandled)}`);
-          }
+          await openPetition(
+            em,
+            {
+              kind: row.kind,
+              channel: (input as { channel?: PetitionChannel }).channel ?? 'in_person',
+              title: row.title,
+              content: row.content,
+              topic: row.topic,
+              location: row.location,
+              receivingUnitId: owningUnit.provinceId,
+              petitioner: row.petitioner,
+              coPetitioners: row.coPetitioners,
+              parentPetitionId: row.id,
+              createdBy: user.id,
+              instance: 2,
+              addressedToPartyHead: false,
+            },
+            actor,
+            now,
+          );
+          break;
+        }
+        case 'open-transferred-petition':
+          // Opening the linked petition at the competent unit is part of the same transaction: a transfer
+          // that commits always has its receiving case.
+          await openPetition(
+            em,
+            {
+              kind: row.kind,
+              channel: 'transferred_in',
+              title: row.title,
+              content: row.content,
+              topic: row.topic,
+              location: row.location,
+              receivingUnitId: effect.toUnitId,
+              petitioner: row.petitioner,
+              coPetitioners: row.coPetitioners,
+              parentPetitionId: row.id,
+              createdBy: null,
+            },
+            null,
+            now,
+          );
+          break;
+        default: {
+          const unhandled: never = effect;
+          throw new Error(`Unhandled petition effect ${JSON.stringify(unhandled)}`);
         }
       }
-      await writeOutbox(em, messages);
-      await applyDeadlines(em, deadlineFactsOf(row, decision.state.owningUnitId), decision.events, now);
-    });
+    }
+    await writeOutbox(em, messages);
+    await applyDeadlines(em, deadlineFactsOf(row, decision.state.owningUnitId), decision.events, now);
+    // Satisfaction (issue 4): a resolution sends the citizen a one-time feedback link; a reopen voids it.
+    await applySatisfactionLinks(em, row, decision.state, decision.events, now);
   }
 
   /** Whether the petition's resolution clock has run out (breached, or past due and not yet swept). */

@@ -15,6 +15,8 @@ import type { EntityManager } from 'typeorm';
 import { applyDeadlines } from '../deadlines/deadline-engine.js';
 
 export interface NewPetition {
+  /** Allocated by the caller when other rows must name the petition first (a dialogue question's outcome). */
+  readonly id?: string;
   readonly kind: PetitionKind;
   readonly channel: PetitionChannel;
   readonly title: string;
@@ -47,7 +49,7 @@ export async function writeOutbox(em: EntityManager, messages: readonly OutboxMe
  * Used by intake and by transfers into another unit of the system.
  */
 export async function openPetition(em: EntityManager, input: NewPetition, actor: Actor | null, now: Date): Promise<PetitionState> {
-  const id = randomUUID();
+  const id = input.id ?? randomUUID();
   const { state, events } = receive(
     {
       petitionId: id,

@@ -8,7 +8,9 @@ export type AppErrorKind =
   | 'conflict'
   | 'precondition-failed'
   | 'invalid'
-  | 'unprocessable';
+  | 'unprocessable'
+  /** Existed, but is no longer usable (e.g. an expired or superseded one-time link). */
+  | 'gone';
 
 export interface FieldError {
   readonly field: string;

@@ -75,6 +75,47 @@ export interface DeadlinePolicy {
   readonly workingHours: WorkingHours;
   /** Oversight alerts are rolled into one digest per recipient and day. */
   readonly digestHour: number;
+  /** Clocks of dialogues and commitments (issue 4). Absent in versions published before them: defaults apply. */
+  readonly subjectClocks?: SubjectClockRules;
+}
+
+/** A clock on something other than a petition, counted and alerted like a petition clock. */
+export interface SubjectClockRule {
+  readonly ruleId: string;
+  readonly legalBasis: string;
+  readonly verification: Verification;
+  readonly unit: DurationUnit;
+  /** The period; for a commitment, the default when the dialogue set no due date. */
+  readonly days: number;
+}
+
+export interface SubjectClockRules {
+  /** A commitment made at a dialogue: no statute sets its period (DOMAIN.md §5.2 suggests 30 days). */
+  readonly commitment: SubjectClockRule;
+  /** G4: a commune conference publishes its results within 10 days (LTCCQĐP Art 43). */
+  readonly resultsPublication: SubjectClockRule;
+}
+
+export const DEFAULT_SUBJECT_CLOCKS: SubjectClockRules = {
+  commitment: {
+    ruleId: 'CM',
+    legalBasis: 'Theo dõi thực hiện cam kết sau đối thoại (DOMAIN.md §5.2; thời hạn mặc định do chính sách đặt)',
+    verification: 'unverified',
+    unit: 'calendar_days',
+    days: 30,
+  },
+  resultsPublication: {
+    ruleId: 'G4',
+    legalBasis: 'Luật Tổ chức chính quyền địa phương 72/2025/QH15 Điều 43 (công khai kết quả đối thoại)',
+    verification: 'partial',
+    unit: 'calendar_days',
+    days: 10,
+  },
+};
+
+/** The subject-clock rules of a policy version, defaults for versions that predate them. */
+export function subjectClocksOf(policy: Pick<DeadlinePolicy, 'subjectClocks'>): SubjectClockRules {
+  return policy.subjectClocks ?? DEFAULT_SUBJECT_CLOCKS;
 }
 
 const INTAKE_DECISIONS: readonly PetitionEventType[] = ['PetitionAccepted', 'PetitionRejected', 'PetitionTransferred', 'PetitionGuided', 'PetitionFiled'];
@@ -274,6 +315,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   earlyEscalation: { groupSize: 5, atShare: 0.8 },
   workingHours: { startHour: 7, startMinute: 30, endHour: 17, endMinute: 0 },
   digestHour: 7,
+  subjectClocks: DEFAULT_SUBJECT_CLOCKS,
 };
 
 /** The rules that apply to a petition, by kind, instance and addressee. */

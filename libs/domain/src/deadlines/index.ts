@@ -2,3 +2,4 @@ export * from './deadline-policy.js';
 export * from './petition-clock.js';
 export * from './clock-acts.js';
 export * from './policy-validation.js';
+export * from './subject-clock.js';

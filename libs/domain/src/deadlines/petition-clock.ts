@@ -69,7 +69,10 @@ export function variantFor(flags: CaseFlags, days: PeriodVariants): { variant: P
   return pick('standard')!;
 }
 
-export function periodOf(clock: PetitionClock): PeriodSpec {
+/** The facts a period is counted from: all a ladder needs, whatever the clock belongs to. */
+export type ClockPeriod = Pick<PetitionClock, 'startedAt' | 'days' | 'unit' | 'pauses' | 'extensions'>;
+
+export function periodOf(clock: ClockPeriod): PeriodSpec {
   return {
     startedAt: new Date(clock.startedAt),
     days: clock.days,
@@ -214,7 +217,7 @@ export interface ThresholdPlan {
  * overdue reminders. A group case, or one flagged prolonged/complex, escalates at the policy's earlier share.
  */
 export function planThresholds(
-  clock: PetitionClock,
+  clock: ClockPeriod,
   policy: Pick<DeadlinePolicy, 'alertLadder' | 'earlyEscalation'>,
   ctx: { calendar: WorkingCalendar; now: Date; earlyEscalation: boolean; overdueRepeats: number },
 ): ThresholdPlan[] {
@@ -276,7 +279,7 @@ export function ladderGeneration(clock: Pick<PetitionClock, 'status'>, threshold
  * extension must not replay "50 % used" for time already past.
  */
 export function planLadder(
-  clock: PetitionClock,
+  clock: ClockPeriod & Pick<PetitionClock, 'status'>,
   policy: Pick<DeadlinePolicy, 'alertLadder' | 'earlyEscalation'>,
   existing: readonly { key: string; firedAt: string | null }[],
   ctx: { calendar: WorkingCalendar; now: Date; earlyEscalation: boolean },

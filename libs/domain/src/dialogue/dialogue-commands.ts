@@ -72,7 +72,14 @@ export type PublishResultsCommand = Base<'publish-results'> & {
   readonly summary: string;
 };
 export type StartFollowUpCommand = Base<'start-follow-up'> & { readonly note?: string };
-export type CloseDialogueCommand = Base<'close'> & { readonly note?: string };
+export type CloseDialogueCommand = Base<'close'> & {
+  readonly note?: string;
+  /**
+   * Commitments of this dialogue still running on time (not done, transferred, dropped, nor overdue): a fact
+   * only the application can load, as it does for a petition's lapsed deadline.
+   */
+  readonly pendingCommitmentIds?: readonly string[];
+};
 export type CancelDialogueCommand = Base<'cancel'> & { readonly reason: string };
 export type LinkPetitionsCommand = Base<'link-petitions'> & { readonly petitionIds: readonly string[] };
 

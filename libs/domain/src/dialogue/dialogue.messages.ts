@@ -54,4 +54,107 @@ export const DIALOGUE_MESSAGES = {
     en: 'At least one piece of evidence is needed before a commitment is marked done.',
   },
   'commitment.not_yet_due': { vi: 'Cam kết chưa đến hạn nên chưa thể coi là quá hạn.', en: 'The commitment is not yet due, so it cannot be overdue.' },
+  'dialogue.commitments_pending': {
+    vi: 'Còn {count} cam kết đang thực hiện và chưa đến hạn; chỉ kết thúc đối thoại khi mọi cam kết đã hoàn thành, chuyển thành đơn, hủy bỏ hoặc quá hạn (sẽ được báo cáo lại ở hội nghị sau).',
+    en: '{count} commitments are still under way and not yet due; a dialogue closes only once every commitment is done, transferred, dropped or overdue (overdue ones are reported at the next conference).',
+  },
+  'dialogue.version_conflict': {
+    vi: 'Cuộc đối thoại đã được người khác cập nhật (phiên bản hiện tại {version}). Hãy tải lại rồi thử lại.',
+    en: 'Someone else updated this dialogue (current version {version}). Reload and try again.',
+  },
+  'dialogue.unit_invalid': {
+    vi: 'Đơn vị tổ chức không tồn tại hoặc ngoài phạm vi của bạn.',
+    en: 'The convening unit does not exist or is outside your jurisdiction.',
+  },
+  'dialogue.conference_unit_commune': {
+    vi: 'Hội nghị đối thoại với Nhân dân do UBND xã, phường, đặc khu tổ chức (Luật Tổ chức chính quyền địa phương Điều 43).',
+    en: 'A dialogue conference with the people is convened by a commune, ward or special zone (Law on Local Government Art 43).',
+  },
+  'dialogue.petition_invalid': {
+    vi: 'Đơn không tồn tại hoặc ngoài phạm vi của bạn.',
+    en: 'The petition does not exist or is outside your jurisdiction.',
+  },
+  'dialogue.complaint_petition_kind': {
+    vi: 'Đối thoại giải quyết khiếu nại chỉ gắn với đơn khiếu nại có cùng lần giải quyết (lần đầu / lần hai).',
+    en: 'A complaint-resolution dialogue links only complaints of the same instance (first or second time).',
+  },
+  'dialogue.second_complaint_dialogue_required': {
+    vi: 'Chưa thể giải quyết khiếu nại lần hai: người giải quyết phải tổ chức đối thoại trước khi ra quyết định (Luật Khiếu nại 2011 Điều 39; Nghị định 124/2020/NĐ-CP Điều 28). Hãy gắn đơn với một cuộc đối thoại giải quyết khiếu nại và tổ chức đối thoại.',
+    en: 'This second-time complaint cannot be decided yet: the resolver must hold a dialogue first (Law on Complaints 2011 Art 39; Decree 124/2020/ND-CP Art 28). Link it to a complaint-resolution dialogue and hold it.',
+  },
+  'dialogue.default_petitioner': { vi: 'Người dân tại hội nghị đối thoại', en: 'A resident at the dialogue' },
+  'commitment.version_conflict': {
+    vi: 'Cam kết đã được người khác cập nhật (phiên bản hiện tại {version}). Hãy tải lại rồi thử lại.',
+    en: 'Someone else updated this commitment (current version {version}). Reload and try again.',
+  },
+  'commitment.role_not_allowed': {
+    vi: 'Vai trò "{role}" không được thực hiện "{action}" với cam kết.',
+    en: 'The role "{role}" may not "{action}" a commitment.',
+  },
+  'commitment.owner_unit_invalid': {
+    vi: 'Đơn vị chủ trì thực hiện cam kết không tồn tại hoặc ngoài phạm vi của bạn.',
+    en: 'The owner unit does not exist or is outside your jurisdiction.',
+  },
+  'commitment.dialogue_not_held': {
+    vi: 'Chỉ tạo cam kết cho cuộc đối thoại đã tổ chức và chưa kết thúc (đang ở trạng thái "{status}").',
+    en: 'Commitments are made only at a dialogue that was held and is not closed (it is "{status}").',
+  },
+  'commitment.transfer_target_required': {
+    vi: 'Cần nêu đúng một trong hai: đơn đã có (petitionId) hoặc loại đơn mới cần mở (petitionKind).',
+    en: 'Give exactly one of an existing petition (petitionId) or the kind of a new petition to open (petitionKind).',
+  },
 } as const satisfies Record<string, Message>;
+
+/** Labels for the dialogue and commitment enumerations, spread into LABELS (shared/messages.ts). */
+export const DIALOGUE_LABELS = {
+  dialogueKind: {
+    commune_conference: { vi: 'Hội nghị đối thoại với Nhân dân', en: 'Commune dialogue conference' },
+    party_head_direct: { vi: 'Bí thư đối thoại trực tiếp', en: 'Party head direct dialogue' },
+    complaint_resolution: { vi: 'Đối thoại giải quyết khiếu nại', en: 'Complaint-resolution dialogue' },
+    draft_decision_consultation: { vi: 'Lấy ý kiến dự thảo quyết định', en: 'Consultation on a draft decision' },
+  },
+  dialogueStatus: {
+    requested: { vi: 'Có yêu cầu', en: 'Requested' },
+    planned: { vi: 'Lập kế hoạch', en: 'Planned' },
+    announced: { vi: 'Đã thông báo', en: 'Announced' },
+    held: { vi: 'Đã tổ chức', en: 'Held' },
+    results_published: { vi: 'Đã thông báo kết quả', en: 'Results published' },
+    follow_up: { vi: 'Theo dõi thực hiện cam kết', en: 'Follow-up' },
+    closed: { vi: 'Kết thúc', en: 'Closed' },
+    cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
+  },
+  dialogueAction: {
+    request: { vi: 'Đề nghị tổ chức đối thoại', en: 'Request' },
+    plan: { vi: 'Lập kế hoạch', en: 'Plan' },
+    announce: { vi: 'Thông báo', en: 'Announce' },
+    reschedule: { vi: 'Đổi lịch', en: 'Reschedule' },
+    hold: { vi: 'Tổ chức hội nghị', en: 'Hold' },
+    'publish-results': { vi: 'Thông báo kết quả', en: 'Publish results' },
+    'start-follow-up': { vi: 'Theo dõi thực hiện', en: 'Start follow-up' },
+    close: { vi: 'Kết thúc', en: 'Close' },
+    cancel: { vi: 'Hủy', en: 'Cancel' },
+    'link-petitions': { vi: 'Gắn đơn', en: 'Link petitions' },
+    'resolve-question': { vi: 'Xử lý câu hỏi', en: 'Resolve a question' },
+  },
+  commitmentStatus: {
+    open: { vi: 'Mới', en: 'Open' },
+    in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
+    done: { vi: 'Đã thực hiện', en: 'Done' },
+    overdue: { vi: 'Quá hạn', en: 'Overdue' },
+    transferred: { vi: 'Đã chuyển thành đơn', en: 'Transferred to a petition' },
+    dropped: { vi: 'Không thực hiện (có lý do)', en: 'Dropped' },
+  },
+  commitmentAction: {
+    create: { vi: 'Tạo cam kết', en: 'Create' },
+    start: { vi: 'Bắt đầu thực hiện', en: 'Start' },
+    'add-evidence': { vi: 'Bổ sung minh chứng', en: 'Add evidence' },
+    complete: { vi: 'Xác nhận hoàn thành', en: 'Complete' },
+    'mark-overdue': { vi: 'Ghi nhận quá hạn', en: 'Mark overdue' },
+    transfer: { vi: 'Chuyển thành đơn', en: 'Transfer to a petition' },
+    drop: { vi: 'Không thực hiện', en: 'Drop' },
+  },
+  dialogueEntity: {
+    dialogue: { vi: 'cuộc đối thoại', en: 'Dialogue' },
+    commitment: { vi: 'cam kết', en: 'Commitment' },
+  },
+} as const satisfies Record<string, Record<string, Message>>;

@@ -645,9 +645,9 @@ describe('questions from the minutes', () => {
     const { state } = walk('party_head_direct', [[plan('2026-03-10T02:00:00.000Z'), '2026-02-25T02:00:00.000Z'], [hold, '2026-03-10T02:00:00.000Z']]);
     const close: DialogueCommand = { action: 'close', actor: head };
     expect(expectRefused(decideDialogue(state, close, at))).toEqual({
-      code: 'invalid-command',
+      code: 'workflow-rule',
       action: 'close',
-      field: 'questions',
+      rule: 'questions-resolved',
       messageKey: 'dialogue.questions_unresolved',
       params: { count: 2 },
     });
@@ -655,6 +655,23 @@ describe('questions from the minutes', () => {
     expect(expectRefused(decideDialogue(one, close, at))).toMatchObject({ params: { count: 1 } });
     const both = expectOk(decideDialogue(one, resolve('q2', { kind: 'to_petition', petitionId: 'p-5', petitionKind: 'complaint' }), at)).state;
     expect(expectOk(decideDialogue(both, close, at)).state).toMatchObject({ status: 'closed', closedAt: at.toISOString() });
+  });
+
+  it('closes only once no commitment is still running on time (overdue ones are carried over instead)', () => {
+    const { state } = walk('party_head_direct', [[plan('2026-03-10T02:00:00.000Z'), '2026-02-25T02:00:00.000Z'], [hold, '2026-03-10T02:00:00.000Z']]);
+    const answered = [
+      resolve('q1', { kind: 'answered', answer: 'A' }),
+      resolve('q2', { kind: 'answered', answer: 'B' }),
+    ].reduce((s, c) => expectOk(decideDialogue(s, c, at)).state, state);
+    const close = (pendingCommitmentIds: string[]): DialogueCommand => ({ action: 'close', actor: head, pendingCommitmentIds });
+    expect(expectRefused(decideDialogue(answered, close(['c-1', 'c-2', 'c-1', ' ']), at))).toEqual({
+      code: 'workflow-rule',
+      action: 'close',
+      rule: 'commitments-settled',
+      messageKey: 'dialogue.commitments_pending',
+      params: { count: 2 },
+    });
+    expect(expectOk(decideDialogue(answered, close([]), at)).state.status).toBe('closed');
   });
 });
 
@@ -762,6 +779,7 @@ describe('messages', () => {
       'dialogue.question_unknown',
       'dialogue.question_already_resolved',
       'dialogue.questions_unresolved',
+      'dialogue.commitments_pending',
       'dialogue.petitions_already_linked',
       'commitment.transition_not_allowed',
       'commitment.due_in_past',

@@ -98,6 +98,9 @@ export type DialogueEffect =
 
 export type DialogueGate = 'G2' | 'G3';
 
+/** Workflow conditions that are not statutory gates but still refuse a well-formed command (409, not 422). */
+export type DialogueRule = 'questions-resolved' | 'commitments-settled';
+
 export type DialogueRefusal =
   | {
       readonly code: 'transition-not-allowed';
@@ -119,6 +122,14 @@ export type DialogueRefusal =
       readonly code: 'legal-gate';
       readonly action: DialogueAction | 'request';
       readonly gate: DialogueGate;
+      readonly messageKey: string;
+      readonly params: Readonly<Record<string, string | number>>;
+    }
+  /** The dialogue is not ready for this step (DOMAIN.md §5.2: close only once questions and commitments ended). */
+  | {
+      readonly code: 'workflow-rule';
+      readonly action: DialogueAction;
+      readonly rule: DialogueRule;
       readonly messageKey: string;
       readonly params: Readonly<Record<string, string | number>>;
     };
@@ -452,7 +463,18 @@ export function decideDialogue(state: DialogueState, command: DialogueCommand, n
       break;
     case 'close': {
       const open = state.questions.filter((q) => q.outcome === null).length;
-      if (open > 0) return invalid('questions', 'dialogue.questions_unresolved', { count: open });
+      if (open > 0) {
+        return { ok: false, refusal: { code: 'workflow-rule', action, rule: 'questions-resolved', messageKey: 'dialogue.questions_unresolved', params: { count: open } } };
+      }
+      // §5.2: closed once every commitment is closed or carried into the next conference. Overdue ones are
+      // carried over automatically, so only commitments still running on time hold the dialogue open.
+      const pending = cleanList(command.pendingCommitmentIds);
+      if (pending.length > 0) {
+        return {
+          ok: false,
+          refusal: { code: 'workflow-rule', action, rule: 'commitments-settled', messageKey: 'dialogue.commitments_pending', params: { count: pending.length } },
+        };
+      }
       event = { ...base, type: 'DialogueClosed', note: orNull(command.note) };
       break;
     }

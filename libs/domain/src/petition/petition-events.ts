@@ -46,7 +46,13 @@ export type PetitionResolved = EventBase<'PetitionResolved'> & {
 };
 export type PetitionClosed = EventBase<'PetitionClosed'> & { readonly note: string | null };
 export type PetitionWithdrawn = EventBase<'PetitionWithdrawn'> & { readonly reason: string | null };
-export type PetitionReopened = EventBase<'PetitionReopened'> & { readonly reason: string };
+export type PetitionReopened = EventBase<'PetitionReopened'> & {
+  readonly reason: string;
+  /** Set when the citizen reopened it through satisfaction feedback (no staff actor); absent for staff reopens. */
+  readonly requestedBy?: 'citizen';
+  /** The citizen's own words, when given with the feedback. */
+  readonly comment?: string | null;
+};
 /** Recorded on the first case; the second-instance case is a new petition at the superior unit. */
 export type SecondInstanceRequested = EventBase<'SecondInstanceRequested'> & {
   readonly reason: string;
@@ -73,6 +79,31 @@ export type CitizenRightsNotified = EventBase<'CitizenRightsNotified'> & {
   readonly windowDays: number;
 };
 
+/**
+ * The citizen's satisfaction rating of a resolution, given once through a one-time link (no login, so no actor).
+ * `outcome` records what the rating led to: a reopen (feedback, recommendation) or the explanation of a legal
+ * remedy (second-time complaint, lawsuit, re-denunciation). It never changes the workflow status by itself.
+ */
+export type CitizenFeedbackRecorded = EventBase<'CitizenFeedbackRecorded'> & {
+  readonly satisfied: boolean;
+  readonly comment: string | null;
+  readonly outcome: 'recorded' | 'reopened' | 'second_complaint_right' | 'lawsuit_right' | 're_denunciation_right';
+  /** The satisfaction token row used (its id, never the token itself). */
+  readonly tokenId: string;
+};
+
+/**
+ * Grouping (issue 4): the petition joined or left a cluster of petitions about one matter (handled once, every
+ * petitioner answered), or its group of petitioners appointed representatives (K16). Never a workflow step.
+ */
+export type PetitionClustered = EventBase<'PetitionClustered'> & { readonly clusterId: string; readonly clusterTitle: string; readonly reason: string | null };
+export type PetitionUnclustered = EventBase<'PetitionUnclustered'> & { readonly clusterId: string; readonly clusterTitle: string; readonly reason: string | null };
+/** Which signatories (0 = the petitioner) represent the group; names and contacts stay out of the trail (§7). */
+export type RepresentativesAppointed = EventBase<'RepresentativesAppointed'> & {
+  readonly petitionerIndexes: readonly number[];
+  readonly petitionerCount: number;
+};
+
 export type PetitionEvent =
   | PetitionReceived
   | PetitionAccepted
@@ -93,7 +124,12 @@ export type PetitionEvent =
   | DeadlineResumed
   | DeadlineExtended
   | DeadlineMet
-  | CaseFlagsChanged;
+  | CaseFlagsChanged
+  // Grouping (issue 4).
+  | PetitionClustered
+  | PetitionUnclustered
+  | RepresentativesAppointed
+  | CitizenFeedbackRecorded;
 
 /** Deadline legal acts recorded on the case (the clock rows hold the arithmetic; the trail holds who and why). */
 export type DeadlinePaused = EventBase<'DeadlinePaused'> & {
@@ -146,6 +182,11 @@ export const PETITION_EVENT_TYPES: readonly PetitionEventType[] = [
   'DeadlineExtended',
   'DeadlineMet',
   'CaseFlagsChanged',
+  // Grouping (issue 4).
+  'PetitionClustered',
+  'PetitionUnclustered',
+  'RepresentativesAppointed',
+  'CitizenFeedbackRecorded',
 ];
 
 /**
@@ -160,4 +201,9 @@ export const NON_WORKFLOW_EVENT_TYPES: ReadonlySet<PetitionEventType> = new Set<
   'DeadlineExtended',
   'DeadlineMet',
   'CaseFlagsChanged',
+  // Grouping (issue 4).
+  'PetitionClustered',
+  'PetitionUnclustered',
+  'RepresentativesAppointed',
+  'CitizenFeedbackRecorded',
 ]);

@@ -315,6 +315,10 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
     case 'DeadlineExtended':
     case 'DeadlineMet':
     case 'CaseFlagsChanged':
+    case 'PetitionClustered': // grouping (issue 4)
+    case 'PetitionUnclustered':
+    case 'RepresentativesAppointed':
+    case 'CitizenFeedbackRecorded':
       // Recorded on the case (version moves on) without changing its workflow status.
       return s;
     default: {

@@ -1,1 +1,2 @@
 export * from './satisfaction.messages.js';
+export * from './satisfaction.js';

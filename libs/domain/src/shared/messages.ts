@@ -1,4 +1,4 @@
-import { DIALOGUE_MESSAGES } from '../dialogue/dialogue.messages.js';
+import { DIALOGUE_LABELS, DIALOGUE_MESSAGES } from '../dialogue/dialogue.messages.js';
 import { GROUPING_MESSAGES } from '../grouping/grouping.messages.js';
 import { RECEPTION_MESSAGES } from '../reception/reception.messages.js';
 import { SATISFACTION_MESSAGES } from '../satisfaction/satisfaction.messages.js';
@@ -105,6 +105,27 @@ const CORE_MESSAGES = {
   'alert.overdue': {
     vi: 'Đơn {trackingCode} ({title}) vẫn quá hạn {rule}: hạn cuối {due}, nhắc lần {n}.',
     en: 'Petition {trackingCode} ({title}) is still past its {rule} deadline (due {due}); reminder {n}.',
+  },
+  'alert.commitment.threshold': {
+    vi: 'Cam kết "{title}" đã dùng {share} thời gian thực hiện; hạn {due}.',
+    en: 'Commitment "{title}" has used {share} of its time; due {due}.',
+  },
+  'alert.commitment.breached': { vi: 'Cam kết "{title}" đã quá hạn thực hiện (hạn {due}).', en: 'Commitment "{title}" is overdue (due {due}).' },
+  'alert.commitment.overdue': {
+    vi: 'Cam kết "{title}" vẫn chưa được thực hiện: hạn {due}, nhắc lần {n}.',
+    en: 'Commitment "{title}" is still not fulfilled (due {due}); reminder {n}.',
+  },
+  'alert.results.threshold': {
+    vi: 'Kết quả hội nghị đối thoại "{title}" chưa được công khai; đã dùng {share} thời hạn, hạn {due}.',
+    en: 'The results of the dialogue "{title}" are not yet published; {share} of the period used, due {due}.',
+  },
+  'alert.results.breached': {
+    vi: 'Đã quá hạn công khai kết quả hội nghị đối thoại "{title}" (hạn {due}).',
+    en: 'The results of the dialogue "{title}" are overdue for publication (due {due}).',
+  },
+  'alert.results.overdue': {
+    vi: 'Kết quả hội nghị đối thoại "{title}" vẫn chưa được công khai: hạn {due}, nhắc lần {n}.',
+    en: 'The results of the dialogue "{title}" are still not published (due {due}); reminder {n}.',
   },
   'alert.digest': {
     vi: 'Tổng hợp ngày {date}: {alerts} cảnh báo thời hạn trên {petitions} đơn.',
@@ -303,6 +324,8 @@ export function renderMessage(key: MessageKey, params: Record<string, MessagePar
 
 /** Labels for enumerations shown to people. */
 export const LABELS = {
+  // Dialogue and commitment enumerations (issue 4), kept next to their messages.
+  ...DIALOGUE_LABELS,
   status: {
     received: { vi: 'Tiếp nhận', en: 'Received' },
     accepted: { vi: 'Đã thụ lý', en: 'Accepted' },

@@ -6,6 +6,9 @@ export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid', { name: 'recipient_id' }) recipientId: string;
   @Column('uuid', { name: 'petition_id', nullable: true }) petitionId: string | null;
+  /** Alerts of a commitment's or a dialogue's clock name it instead of a petition. */
+  @Column('uuid', { name: 'commitment_id', nullable: true }) commitmentId: string | null;
+  @Column('uuid', { name: 'dialogue_id', nullable: true }) dialogueId: string | null;
   @Column('text') kind: string;
   @Column('text', { name: 'message_key' }) messageKey: string;
   @Column('jsonb') params: Record<string, string | number>;

@@ -1,9 +1,11 @@
-import type { PetitionClock, ThresholdPlan } from '@app/domain';
+import type { ClockSubject, PetitionClock, SubjectClock, ThresholdPlan } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 
 export interface ClockRow {
   id: string;
   petition_id: string;
+  commitment_id?: string | null;
+  dialogue_id?: string | null;
   kind: PetitionClock['kind'];
   rule_id: string;
   legal_basis: string;
@@ -42,6 +44,42 @@ export function toPetitionClock(r: ClockRow): PetitionClock {
     pauses: r.pauses,
     extensions: r.extensions,
     variantChanges: r.variant_changes,
+    dueAt: iso(r.due_at),
+    breachedAt: iso(r.breached_at),
+    metAt: iso(r.met_at),
+    cancelledAt: iso(r.cancelled_at),
+  };
+}
+
+/** Which subject a clock or threshold row belongs to: exactly one column is set. */
+export interface SubjectColumns {
+  readonly petition_id: string | null;
+  readonly commitment_id: string | null;
+  readonly dialogue_id: string | null;
+}
+
+export function subjectColumns(subject: ClockSubject | { type: 'petition'; id: string }): SubjectColumns {
+  return {
+    petition_id: subject.type === 'petition' ? subject.id : null,
+    commitment_id: subject.type === 'commitment' ? subject.id : null,
+    dialogue_id: subject.type === 'dialogue' ? subject.id : null,
+  };
+}
+
+function toSubjectClock(r: ClockRow): SubjectClock {
+  const subject: ClockSubject = r.commitment_id ? { type: 'commitment', id: r.commitment_id } : { type: 'dialogue', id: r.dialogue_id! };
+  return {
+    id: r.id,
+    subject,
+    kind: r.kind as SubjectClock['kind'],
+    ruleId: r.rule_id,
+    legalBasis: r.legal_basis,
+    policyVersion: r.policy_version,
+    unit: r.unit,
+    days: r.days,
+    startEvent: r.start_event as string as SubjectClock['startEvent'],
+    startedAt: iso(r.started_at)!,
+    status: r.status,
     dueAt: iso(r.due_at),
     breachedAt: iso(r.breached_at),
     metAt: iso(r.met_at),
@@ -126,19 +164,26 @@ export const clockStore = {
    * rungs of a paused, met or cancelled clock get no instant (they cannot fire). Fired rows are never touched:
    * an alert that went out stays on record.
    */
-  async syncThresholds(em: EntityManager, clock: PetitionClock, plans: readonly ThresholdPlan[]): Promise<void> {
+  async syncThresholds(
+    em: EntityManager,
+    clock: Pick<PetitionClock, 'id' | 'status'>,
+    subject: SubjectColumns,
+    plans: readonly ThresholdPlan[],
+  ): Promise<void> {
     const open = clock.status === 'running' || clock.status === 'breached';
     if (plans.length > 0) {
       await em.query(
-        `INSERT INTO clock_thresholds AS t (clock_id, petition_id, key, due_at, notify, escalate, inform_citizen)
-         SELECT $1, $2, x.key, x.due_at, x.notify, x.escalate, x.inform_citizen
-           FROM jsonb_to_recordset($3::jsonb) AS x(key text, due_at timestamptz, notify text[], escalate boolean, inform_citizen boolean)
+        `INSERT INTO clock_thresholds AS t (clock_id, petition_id, commitment_id, dialogue_id, key, due_at, notify, escalate, inform_citizen)
+         SELECT $1, $2, $3, $4, x.key, x.due_at, x.notify, x.escalate, x.inform_citizen
+           FROM jsonb_to_recordset($5::jsonb) AS x(key text, due_at timestamptz, notify text[], escalate boolean, inform_citizen boolean)
          ON CONFLICT (clock_id, key) DO UPDATE SET due_at = EXCLUDED.due_at, notify = EXCLUDED.notify,
                 escalate = EXCLUDED.escalate, inform_citizen = EXCLUDED.inform_citizen
           WHERE t.fired_at IS NULL`,
         [
           clock.id,
-          clock.petitionId,
+          subject.petition_id,
+          subject.commitment_id,
+          subject.dialogue_id,
           JSON.stringify(
             plans.map((p) => ({
               key: p.key,
@@ -199,6 +244,45 @@ export const clockStore = {
         WHERE t.clock_id = ANY($1::uuid[]) AND t.fired_at IS NULL AND t.due_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS k(clock_id uuid, key text) WHERE k.clock_id = t.clock_id AND k.key = t.key)`,
       [items.map(({ clock }) => clock.id), JSON.stringify(keep)],
+    );
+  },
+
+  /** The subject's clock, locked like a petition's: its changes are serialised with the subject's own. */
+  async forSubject(em: EntityManager, subject: ClockSubject, lock = true): Promise<SubjectClock | null> {
+    const column = subject.type === 'commitment' ? 'commitment_id' : 'dialogue_id';
+    const rows: ClockRow[] = await em.query(`SELECT * FROM petition_clocks WHERE ${column} = $1 ORDER BY started_at ${lock ? 'FOR NO KEY UPDATE' : ''}`, [
+      subject.id,
+    ]);
+    return rows[0] ? toSubjectClock(rows[0]) : null;
+  },
+
+  async saveSubjectClock(em: EntityManager, c: SubjectClock, now: Date): Promise<void> {
+    const s = subjectColumns(c.subject);
+    await em.query(
+      `INSERT INTO petition_clocks AS c (id, petition_id, commitment_id, dialogue_id, kind, rule_id, legal_basis, policy_version, unit, variant,
+                                         days, start_event, started_at, status, due_at, breached_at, met_at, cancelled_at, updated_at)
+       VALUES ($1, NULL, $2, $3, $4, $5, $6, $7, $8, 'standard', $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, due_at = EXCLUDED.due_at, breached_at = EXCLUDED.breached_at,
+              met_at = EXCLUDED.met_at, cancelled_at = EXCLUDED.cancelled_at, version = c.version + 1, updated_at = EXCLUDED.updated_at`,
+      [
+        c.id,
+        s.commitment_id,
+        s.dialogue_id,
+        c.kind,
+        c.ruleId,
+        c.legalBasis,
+        c.policyVersion,
+        c.unit,
+        c.days,
+        c.startEvent,
+        c.startedAt,
+        c.status,
+        c.dueAt,
+        c.breachedAt,
+        c.metAt,
+        c.cancelledAt,
+        now,
+      ],
     );
   },
 

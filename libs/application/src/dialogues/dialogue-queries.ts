@@ -1,0 +1,164 @@
+import { type Clock, type CommitmentStatus, type DialogueKind, type DialogueStatus, LABELS, toLocalDate } from '@app/domain';
+import { COMMITMENT_SELECT, commitmentStore, dialogueStore, toCommitmentRecord } from '@app/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { accessScopeOf, scopeCondition } from '../auth/access-scope.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import { CLOCK } from '../shared/clock.provider.js';
+import {
+  availableCommitmentActions,
+  type CommitmentSummaryView,
+  type CommitmentView,
+  type DialogueSummaryView,
+  type DialogueView,
+  type LinkedPetitionView,
+  toCommitmentSummary,
+  toDialogueSummary,
+  toDialogueView,
+  toSubjectEventView,
+} from './dialogue-view.js';
+import { visibleCommitment, visibleDialogue } from './visible-dialogue.js';
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface DialogueListFilter {
+  readonly kind?: DialogueKind;
+  readonly status?: DialogueStatus;
+  readonly unitId?: string;
+  readonly petitionId?: string;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface CommitmentListFilter {
+  readonly status?: CommitmentStatus;
+  /** true: marked overdue, or unfinished and past the due day; false: the rest. */
+  readonly overdue?: boolean;
+  readonly ownerUnitId?: string;
+  readonly dialogueId?: string;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/** The access-scope condition (named parameters) rewritten for positional SQL, appending to `params`. */
+function scopeSql(user: CurrentUser, alias: string, params: unknown[]): string {
+  const { sql, params: named } = scopeCondition(accessScopeOf(user), alias);
+  return sql.replace(/:(\w+)/g, (_m, name: string) => {
+    params.push(named[name]);
+    return `$${params.length}`;
+  });
+}
+
+@Injectable()
+export class DialogueQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(user: CurrentUser, f: DialogueListFilter): Promise<Page<DialogueSummaryView>> {
+    const params: unknown[] = [];
+    const where = [scopeSql(user, 'u', params)];
+    const add = (cond: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(cond(`$${params.length}`));
+    };
+    if (f.kind) add((p) => `d.kind = ${p}`, f.kind);
+    if (f.status) add((p) => `d.status = ${p}`, f.status);
+    if (f.unitId) add((p) => `d.unit_id = ${p}`, f.unitId);
+    if (f.petitionId) add((p) => `EXISTS (SELECT 1 FROM dialogue_petitions dp WHERE dp.dialogue_id = d.id AND dp.petition_id = ${p})`, f.petitionId);
+    const em = this.dataSource.manager;
+    const from = `FROM dialogues d JOIN units u ON u.id = d.unit_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = (await em.query(`SELECT count(*)::int AS total ${from}`, params)) as { total: number }[];
+    const ids: { id: string }[] = await em.query(
+      `SELECT d.id ${from} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.pageSize, (f.page - 1) * f.pageSize],
+    );
+    const items: DialogueSummaryView[] = [];
+    for (const { id } of ids) items.push(toDialogueSummary((await dialogueStore.load(em, id))!.state));
+    return { items, total: total!, page: f.page, pageSize: f.pageSize };
+  }
+
+  async get(user: CurrentUser, id: string): Promise<DialogueView> {
+    const em = this.dataSource.manager;
+    const now = this.clock.now();
+    const { record } = await visibleDialogue(em, user, id);
+    const s = record.state;
+    const petitions: LinkedPetitionView[] = (
+      (await em.query(
+        `SELECT p.id, p.tracking_code, p.kind, p.channel, p.status, p.instance, p.title
+           FROM dialogue_petitions dp JOIN petitions p ON p.id = dp.petition_id
+          WHERE dp.dialogue_id = $1 ORDER BY dp.ordinal`,
+        [id],
+      )) as { id: string; tracking_code: string; kind: string; channel: string; status: keyof typeof LABELS.status; instance: number; title: string }[]
+    ).map((p) => ({
+      id: p.id,
+      trackingCode: p.tracking_code,
+      kind: p.kind,
+      channel: p.channel,
+      status: p.status,
+      statusLabel: LABELS.status[p.status],
+      instance: p.instance,
+      title: p.title,
+    }));
+    const commitments = await commitmentStore.forDialogue(em, id);
+    const carriedOver = await commitmentStore.byIds(em, s.carriedOverCommitmentIds);
+    const events = await dialogueStore.events(em, id);
+    return toDialogueView(s, { note: record.note, viewer: user, now, petitions, commitments, carriedOver, events });
+  }
+}
+
+@Injectable()
+export class CommitmentQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(user: CurrentUser, f: CommitmentListFilter): Promise<Page<CommitmentSummaryView>> {
+    const now = this.clock.now();
+    const params: unknown[] = [];
+    // Visible through the owner unit or through the dialogue's convening unit (see visibleCommitment).
+    const where = [`(${scopeSql(user, 'ou', params)} OR ${scopeSql(user, 'du', params)})`];
+    const add = (cond: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(cond(`$${params.length}`));
+    };
+    if (f.status) add((p) => `c.status = ${p}`, f.status);
+    if (f.ownerUnitId) add((p) => `c.owner_unit_id = ${p}`, f.ownerUnitId);
+    if (f.dialogueId) add((p) => `c.dialogue_id = ${p}`, f.dialogueId);
+    if (f.overdue !== undefined) {
+      add(
+        (p) => `${f.overdue ? '' : 'NOT '}(c.status = 'overdue' OR (c.status IN ('open', 'in_progress') AND c.due_date < ${p}::date))`,
+        toLocalDate(now),
+      );
+    }
+    const em = this.dataSource.manager;
+    const from = `FROM commitments c JOIN units ou ON ou.id = c.owner_unit_id JOIN dialogues d ON d.id = c.dialogue_id JOIN units du ON du.id = d.unit_id
+                  WHERE ${where.join(' AND ')}`;
+    const [{ total }] = (await em.query(`SELECT count(*)::int AS total ${from}`, params)) as { total: number }[];
+    const rows = await em.query(
+      `${COMMITMENT_SELECT.replace('FROM commitments c', from)} ORDER BY c.due_date, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.pageSize, (f.page - 1) * f.pageSize],
+    );
+    return { items: rows.map((r: never) => toCommitmentSummary(toCommitmentRecord(r).state, now)), total: total!, page: f.page, pageSize: f.pageSize };
+  }
+
+  async get(user: CurrentUser, id: string): Promise<CommitmentView> {
+    const em = this.dataSource.manager;
+    const record = await visibleCommitment(em, user, id);
+    const events = await commitmentStore.events(em, id);
+    return {
+      ...toCommitmentSummary(record.state, this.clock.now()),
+      defaultDueDate: record.defaultDueDate,
+      evidence: record.state.evidence,
+      availableActions: availableCommitmentActions(record.state, user),
+      events: events.map(toSubjectEventView),
+    };
+  }
+}

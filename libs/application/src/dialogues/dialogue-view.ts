@@ -1,0 +1,223 @@
+import {
+  allowedCommitmentActions,
+  availableDialogueActions,
+  type CommitmentAction,
+  type CommitmentEvidence,
+  type CommitmentState,
+  COMMITMENT_TRANSITIONS,
+  commitmentIsLate,
+  type DialogueAction,
+  type DialogueQuestionState,
+  type DialogueState,
+  LABELS,
+  localDaysBetween,
+  type Message,
+  TERMINAL_COMMITMENT_STATUSES,
+  toLocalDate,
+} from '@app/domain';
+import type { StoredEventRow } from '@app/persistence';
+import type { CurrentUser } from '../auth/current-user.js';
+
+export interface SubjectEventView {
+  readonly sequence: number;
+  readonly type: string;
+  readonly at: string;
+  readonly actorId: string | null;
+  readonly actorRole: string | null;
+  readonly legalBasis: string | null;
+  /** The event's own fields. */
+  readonly data: Record<string, unknown>;
+}
+
+const BASE_EVENT_FIELDS = new Set(['type', 'dialogueId', 'commitmentId', 'at', 'actorId', 'actorRole', 'legalBasis']);
+
+export function toSubjectEventView(e: StoredEventRow<object>): SubjectEventView {
+  return {
+    sequence: e.sequence,
+    type: e.type,
+    at: e.occurredAt,
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    legalBasis: e.legalBasis,
+    data: Object.fromEntries(Object.entries(e.payload).filter(([k]) => !BASE_EVENT_FIELDS.has(k))),
+  };
+}
+
+export interface CommitmentSummaryView {
+  readonly id: string;
+  readonly dialogueId: string;
+  readonly questionId: string | null;
+  readonly title: string;
+  readonly ownerUnitId: string;
+  readonly ownerPerson: string | null;
+  readonly dueDate: string;
+  readonly status: string;
+  readonly statusLabel: Message;
+  /** Unfinished and past its due day (whether or not the clock has marked it overdue yet). */
+  readonly late: boolean;
+  readonly daysOverdue: number;
+  readonly transferredToPetitionId: string | null;
+  readonly dropReason: string | null;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly closedAt: string | null;
+}
+
+export interface CommitmentView extends CommitmentSummaryView {
+  readonly defaultDueDate: boolean;
+  readonly evidence: readonly CommitmentEvidence[];
+  readonly availableActions: CommitmentAction[];
+  readonly events: SubjectEventView[];
+}
+
+export function toCommitmentSummary(c: CommitmentState, now: Date): CommitmentSummaryView {
+  const late = !TERMINAL_COMMITMENT_STATUSES.includes(c.status) && commitmentIsLate(c.dueDate, now);
+  return {
+    id: c.id,
+    dialogueId: c.dialogueId,
+    questionId: c.questionId,
+    title: c.title,
+    ownerUnitId: c.ownerUnitId,
+    ownerPerson: c.ownerPerson,
+    dueDate: c.dueDate,
+    status: c.status,
+    statusLabel: LABELS.commitmentStatus[c.status],
+    late,
+    daysOverdue: late ? localDaysBetween(c.dueDate, toLocalDate(now)) : 0,
+    transferredToPetitionId: c.transferredToPetitionId,
+    dropReason: c.dropReason,
+    version: c.version,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    closedAt: c.closedAt,
+  };
+}
+
+/** What the viewer may do: the status allows it and the role may (the system's mark-overdue never shows). */
+export function availableCommitmentActions(c: Pick<CommitmentState, 'status'>, viewer: CurrentUser): CommitmentAction[] {
+  return allowedCommitmentActions(c).filter((a) => COMMITMENT_TRANSITIONS[a].roles.includes(viewer.role));
+}
+
+export interface LinkedPetitionView {
+  readonly id: string;
+  readonly trackingCode: string;
+  readonly kind: string;
+  readonly channel: string;
+  readonly status: string;
+  readonly statusLabel: Message;
+  readonly instance: number;
+  readonly title: string;
+}
+
+export interface DialogueSummaryView {
+  readonly id: string;
+  readonly kind: string;
+  readonly kindLabel: Message;
+  readonly unitId: string;
+  readonly status: string;
+  readonly statusLabel: Message;
+  readonly version: number;
+  readonly requestedBy: string;
+  readonly complaintInstance: 1 | 2 | null;
+  readonly scheduledAt: string | null;
+  readonly venue: string | null;
+  readonly heldAt: string | null;
+  readonly petitionIds: readonly string[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface DialogueView extends DialogueSummaryView {
+  readonly voterCount: number | null;
+  readonly registeredVoters: number | null;
+  readonly note: string | null;
+  readonly agenda: readonly string[];
+  /** Commitments reported back to this conference because they were overdue when it was planned (§5.2). */
+  readonly carriedOverCommitments: CommitmentSummaryView[];
+  readonly announcedAt: string | null;
+  readonly announcedOn: string | null;
+  readonly announcementChannels: readonly string[];
+  readonly attendees: DialogueState['attendees'];
+  readonly minutesSummary: string | null;
+  readonly questions: readonly DialogueQuestionState[];
+  /** True when the viewer may not see who asked (the board never sees who petitioned: DOMAIN.md §7). */
+  readonly identityWithheld: boolean;
+  readonly resultsPublishedAt: string | null;
+  readonly resultsDueDate: string | null;
+  readonly resultsLate: boolean | null;
+  readonly closedAt: string | null;
+  readonly cancelledAt: string | null;
+  readonly cancelReason: string | null;
+  readonly petitions: LinkedPetitionView[];
+  readonly commitments: CommitmentSummaryView[];
+  readonly availableActions: DialogueAction[];
+  readonly events: SubjectEventView[];
+}
+
+export function toDialogueSummary(s: DialogueState): DialogueSummaryView {
+  return {
+    id: s.id,
+    kind: s.kind,
+    kindLabel: LABELS.dialogueKind[s.kind],
+    unitId: s.unitId,
+    status: s.status,
+    statusLabel: LABELS.dialogueStatus[s.status],
+    version: s.version,
+    requestedBy: s.requestedBy,
+    complaintInstance: s.complaintInstance,
+    scheduledAt: s.scheduledAt,
+    venue: s.venue,
+    heldAt: s.heldAt,
+    petitionIds: s.petitionIds,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+export function toDialogueView(
+  s: DialogueState,
+  extra: {
+    note: string | null;
+    viewer: CurrentUser;
+    now: Date;
+    petitions: LinkedPetitionView[];
+    commitments: CommitmentState[];
+    carriedOver: CommitmentState[];
+    events: StoredEventRow<object>[];
+  },
+): DialogueView {
+  const withhold = extra.viewer.role === 'board';
+  return {
+    ...toDialogueSummary(s),
+    voterCount: s.voterCount,
+    registeredVoters: s.registeredVoters,
+    note: extra.note,
+    agenda: s.agenda,
+    carriedOverCommitments: extra.carriedOver.map((c) => toCommitmentSummary(c, extra.now)),
+    announcedAt: s.announcedAt,
+    announcedOn: s.announcedOn,
+    announcementChannels: s.announcementChannels,
+    attendees: s.attendees,
+    minutesSummary: s.minutesSummary,
+    questions: withhold ? s.questions.map((q) => ({ ...q, askedBy: null })) : s.questions,
+    identityWithheld: withhold,
+    resultsPublishedAt: s.resultsPublishedAt,
+    resultsDueDate: s.resultsDueDate,
+    resultsLate: s.resultsLate,
+    closedAt: s.closedAt,
+    cancelledAt: s.cancelledAt,
+    cancelReason: s.cancelReason,
+    petitions: extra.petitions,
+    commitments: extra.commitments.map((c) => toCommitmentSummary(c, extra.now)),
+    availableActions: availableDialogueActions(s, { userId: extra.viewer.id, role: extra.viewer.role }),
+    events: extra.events.map((e) => toSubjectEventView(withhold ? withholdAskedBy(e) : e)),
+  };
+}
+
+/** The minutes in the audit trail name who asked; the board's view of the trail does not. */
+function withholdAskedBy(e: StoredEventRow<object>): StoredEventRow<object> {
+  const p = e.payload as { questions?: { askedBy: string | null }[] };
+  if (!Array.isArray(p.questions)) return e;
+  return { ...e, payload: { ...p, questions: p.questions.map((q) => ({ ...q, askedBy: null })) } };
+}

@@ -1,0 +1,137 @@
+import { computeDue, type DueExplanation } from '../calendar/deadline.js';
+import { type LocalDate, localDaysBetween, toLocalDate } from '../calendar/local-date.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { DeadlinePolicy, SubjectClockRule } from './deadline-policy.js';
+import { subjectClocksOf } from './deadline-policy.js';
+import { type ClockStatus, parseThresholdKey, periodOf, planLadder, type ThresholdPlan } from './petition-clock.js';
+
+/*
+ * Clocks of a commitment (its due date) and of a commune conference's results publication (G4). They are
+ * counted by the same Civil Code rules and alerted by the same ladder as petition clocks, and stored in the
+ * same rows; only what starts and stops them, and what a breach does, differ.
+ */
+
+export type ClockSubject = { readonly type: 'commitment'; readonly id: string } | { readonly type: 'dialogue'; readonly id: string };
+
+export type SubjectClockKind = 'commitment' | 'results_publication';
+
+export interface SubjectClock {
+  readonly id: string;
+  readonly subject: ClockSubject;
+  readonly kind: SubjectClockKind;
+  readonly ruleId: string;
+  readonly legalBasis: string;
+  readonly policyVersion: number;
+  readonly unit: SubjectClockRule['unit'];
+  readonly days: number;
+  readonly startEvent: 'CommitmentCreated' | 'DialogueHeld';
+  readonly startedAt: string;
+  readonly status: ClockStatus;
+  readonly dueAt: string | null;
+  readonly breachedAt: string | null;
+  readonly metAt: string | null;
+  readonly cancelledAt: string | null;
+}
+
+const period = (c: Pick<SubjectClock, 'startedAt' | 'days' | 'unit'>) => ({ startedAt: c.startedAt, days: c.days, unit: c.unit, pauses: [], extensions: [] });
+
+function started(
+  input: { id: string; subject: ClockSubject; kind: SubjectClockKind; startEvent: SubjectClock['startEvent']; startedAt: Date; days: number },
+  rule: SubjectClockRule,
+  policyVersion: number,
+  calendar: WorkingCalendar,
+  now: Date,
+): SubjectClock {
+  const clock: SubjectClock = {
+    id: input.id,
+    subject: input.subject,
+    kind: input.kind,
+    ruleId: rule.ruleId,
+    legalBasis: rule.legalBasis,
+    policyVersion,
+    unit: rule.unit,
+    days: input.days,
+    startEvent: input.startEvent,
+    startedAt: input.startedAt.toISOString(),
+    status: 'running',
+    dueAt: null,
+    breachedAt: null,
+    metAt: null,
+    cancelledAt: null,
+  };
+  return { ...clock, dueAt: computeDue(periodOf(period(clock)), calendar, now).dueAt?.toISOString() ?? null };
+}
+
+/**
+ * A commitment's clock runs from its creation to the end of its due date, counted in calendar days (the
+ * creation day is not counted, Art 147; a due date on a day off rolls to the next working day, Art 148).
+ * A commitment due the day it is made has a period of zero days: due at the end of that day.
+ */
+export function commitmentClock(
+  input: { id: string; commitmentId: string; createdAt: Date; dueDate: LocalDate },
+  policy: Pick<DeadlinePolicy, 'version' | 'subjectClocks'>,
+  calendar: WorkingCalendar,
+  now: Date,
+): SubjectClock {
+  const rule = subjectClocksOf(policy).commitment;
+  const days = localDaysBetween(toLocalDate(input.createdAt), input.dueDate);
+  if (days < 0) throw new Error(`Commitment ${input.commitmentId} is due before it was made`);
+  return started(
+    { id: input.id, subject: { type: 'commitment', id: input.commitmentId }, kind: 'commitment', startEvent: 'CommitmentCreated', startedAt: input.createdAt, days: days },
+    { ...rule, unit: 'calendar_days' },
+    policy.version,
+    calendar,
+    now,
+  );
+}
+
+/** G4: from the day the conference was held, the policy's period (10 days) to publish its results. */
+export function resultsPublicationClock(
+  input: { id: string; dialogueId: string; heldAt: Date },
+  policy: Pick<DeadlinePolicy, 'version' | 'subjectClocks'>,
+  calendar: WorkingCalendar,
+  now: Date,
+): SubjectClock {
+  const rule = subjectClocksOf(policy).resultsPublication;
+  return started(
+    { id: input.id, subject: { type: 'dialogue', id: input.dialogueId }, kind: 'results_publication', startEvent: 'DialogueHeld', startedAt: input.heldAt, days: rule.days },
+    rule,
+    policy.version,
+    calendar,
+    now,
+  );
+}
+
+/** Stops an open clock as met (late or not) or cancelled; a stopped clock stays as it is. */
+export function stopSubjectClock(clock: SubjectClock, outcome: 'met' | 'cancelled', now: Date): SubjectClock {
+  if (clock.status === 'met' || clock.status === 'cancelled') return clock;
+  const at = now.toISOString();
+  return outcome === 'met' ? { ...clock, status: 'met', metAt: at } : { ...clock, status: 'cancelled', cancelledAt: at };
+}
+
+export function explainSubjectDue(clock: SubjectClock, calendar: WorkingCalendar, now: Date): DueExplanation {
+  return computeDue(periodOf(period(clock)), calendar, now).explanation;
+}
+
+/**
+ * The alert ladder of a subject clock: the policy's rungs, with three differences. Early warnings that would
+ * fall after the due instant (a period of zero or one day) are dropped. Only the breach of a commitment acts
+ * (it marks the commitment overdue); nothing else escalates, since oversight escalation is a petition's.
+ * Nobody's legal rights are announced.
+ */
+export function planSubjectLadder(
+  clock: SubjectClock,
+  policy: Pick<DeadlinePolicy, 'alertLadder' | 'earlyEscalation'>,
+  existing: readonly { key: string; firedAt: string | null }[],
+  ctx: { calendar: WorkingCalendar; now: Date },
+): ThresholdPlan[] {
+  const plans = planLadder({ ...period(clock), status: clock.status }, policy, existing, { ...ctx, earlyEscalation: false });
+  const due = clock.dueAt === null ? null : new Date(clock.dueAt).getTime();
+  return plans
+    .filter((p) => {
+      const base = parseThresholdKey(p.key).base;
+      const early = base !== '100' && !base.startsWith('overdue-');
+      return !(early && due !== null && p.dueAt !== null && new Date(p.dueAt).getTime() > due);
+    })
+    .map((p) => ({ ...p, escalate: clock.kind === 'commitment' && parseThresholdKey(p.key).base === '100', informCitizenOfRights: false }));
+}

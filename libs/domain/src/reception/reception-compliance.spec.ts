@@ -1,0 +1,127 @@
+import { describe, expect, it } from '@jest/globals';
+import { toLocalDate } from '../calendar/local-date.js';
+import type { DutyHolder, ReceptionDayFact } from './reception-compliance.js';
+import {
+  computeReceptionCompliance,
+  DEFAULT_RECEPTION_DUTY_RULES,
+  lastDayOfMonth,
+  monthOf,
+  ruleForMonth,
+  validateDutyRule,
+  weeksOfMonth,
+} from './reception-compliance.js';
+
+/* Expected figures are worked out by hand from DOMAIN.md R1, R1', R2 and R4, not computed by the code. */
+
+const rules = DEFAULT_RECEPTION_DUTY_RULES;
+const partyHead = (userId: string): DutyHolder => ({ userId, unitId: 'C1', position: 'commune_party_head' });
+const day = (hostUserId: string, date: string, status: ReceptionDayFact['status'] = 'held', position: ReceptionDayFact['position'] = 'commune_party_head'): ReceptionDayFact => ({
+  hostUserId,
+  unitId: 'C1',
+  position,
+  date,
+  status,
+});
+
+describe('months in Asia/Ho_Chi_Minh', () => {
+  it('puts an instant in the month of its Vietnamese date', () => {
+    // 17:30Z on 30/11 is 00:30 on 01/12 in Vietnam.
+    expect(monthOf(toLocalDate(new Date('2026-11-30T17:30:00.000Z')))).toBe('2026-12');
+    expect(monthOf(toLocalDate(new Date('2026-11-30T16:59:59.000Z')))).toBe('2026-11');
+  });
+
+  it('knows the last day of each month, leap years included', () => {
+    expect(lastDayOfMonth('2026-11')).toBe('2026-11-30');
+    expect(lastDayOfMonth('2026-12')).toBe('2026-12-31');
+    expect(lastDayOfMonth('2028-02')).toBe('2028-02-29');
+    expect(lastDayOfMonth('2027-02')).toBe('2027-02-28');
+  });
+});
+
+describe('the duty rules seeded from DOMAIN.md', () => {
+  it('asks a commune Party head for 2 days a month (R4) and a provincial chair for 1 (R2)', () => {
+    expect(ruleForMonth(rules, 'commune_party_head', '2026-11')).toMatchObject({ ruleId: 'R4', minDaysPerMonth: 2 });
+    expect(ruleForMonth(rules, 'province_party_head', '2026-11')).toMatchObject({ ruleId: 'R4', minDaysPerMonth: 1 });
+    expect(ruleForMonth(rules, 'province_chair', '2026-11')).toMatchObject({ ruleId: 'R2', minDaysPerMonth: 1 });
+  });
+
+  it('switches the commune chair from 1 day a week (R1) to the unverified 2 days a month (R1\') on 01/07/2026', () => {
+    expect(ruleForMonth(rules, 'commune_chair', '2026-06')).toMatchObject({ ruleId: 'R1', minDaysPerWeek: 1, verification: 'verified' });
+    expect(ruleForMonth(rules, 'commune_chair', '2026-07')).toMatchObject({ ruleId: "R1'", minDaysPerMonth: 2, verification: 'unverified' });
+  });
+
+  it('has no rule before a position\'s rule took effect', () => {
+    expect(ruleForMonth(rules, 'commune_party_head', '2019-01')).toBeNull();
+  });
+
+  it('are all valid by the same check that guards new rules', () => {
+    for (const r of rules) expect(validateDutyRule(r)).toBeNull();
+    expect(validateDutyRule({ ...rules[0]!, minDaysPerMonth: 2 })).toEqual({ field: 'minDaysPerMonth', messageKey: 'reception.rule_one_frequency' });
+    expect(validateDutyRule({ ...rules[1]!, minDaysPerMonth: 0 })).toEqual({ field: 'minDaysPerMonth', messageKey: 'validation.min' });
+    expect(validateDutyRule({ ...rules[1]!, effectiveTo: '2026-06-30' })).toEqual({ field: 'effectiveTo', messageKey: 'reception.rule_dates_order' });
+  });
+});
+
+describe('compliance for a month', () => {
+  it('flags a commune Party head with 1 held day, not one with 2, and one with none at all', () => {
+    const rows = computeReceptionCompliance({
+      month: '2026-11',
+      rules,
+      holders: [partyHead('one'), partyHead('two'), partyHead('none')],
+      days: [day('one', '2026-11-05'), day('two', '2026-11-05'), day('two', '2026-11-19')],
+    });
+    const by = Object.fromEntries(rows.map((r) => [r.userId, r]));
+    expect(by.one).toMatchObject({ required: 2, held: 1, flagged: true, heldDates: ['2026-11-05'] });
+    expect(by.two).toMatchObject({ required: 2, held: 2, flagged: false });
+    expect(by.none).toMatchObject({ required: 2, held: 0, flagged: true, heldDates: [] });
+    // Furthest behind first.
+    expect(rows.map((r) => r.userId)).toEqual(['none', 'one', 'two']);
+  });
+
+  it('counts neither cancelled nor merely planned days, and one date once', () => {
+    const [row] = computeReceptionCompliance({
+      month: '2026-11',
+      rules,
+      holders: [partyHead('h')],
+      days: [day('h', '2026-11-05'), day('h', '2026-11-12', 'cancelled'), day('h', '2026-11-26', 'planned')],
+    });
+    expect(row).toMatchObject({ held: 1, cancelled: 1, planned: 1, flagged: true });
+  });
+
+  it('counts a day by its Vietnamese date: 01/12 belongs to December, not November', () => {
+    const days = [day('h', '2026-11-30'), day('h', '2026-12-01')];
+    const nov = computeReceptionCompliance({ month: '2026-11', rules, holders: [partyHead('h')], days })[0]!;
+    const dec = computeReceptionCompliance({ month: '2026-12', rules, holders: [partyHead('h')], days })[0]!;
+    expect(nov.heldDates).toEqual(['2026-11-30']);
+    expect(dec.heldDates).toEqual(['2026-12-01']);
+  });
+
+  it('accounts for a host recorded on a day even without a duty row', () => {
+    const rows = computeReceptionCompliance({ month: '2026-11', rules, holders: [], days: [day('stray', '2026-11-10')] });
+    expect(rows).toEqual([expect.objectContaining({ userId: 'stray', held: 1, required: 2, flagged: true })]);
+  });
+
+  it('requires and flags nothing when no rule is in force', () => {
+    const [row] = computeReceptionCompliance({ month: '2026-11', rules: [], holders: [partyHead('h')], days: [] });
+    expect(row).toMatchObject({ rule: null, required: 0, flagged: false });
+  });
+
+  it('judges a weekly rule (R1 until 06/2026) week by week, with the weeks whose Thursday is in the month', () => {
+    // June 2026: Mon 01/06 … Tue 30/06. Thursdays 4, 11, 18, 25 → weeks 01–07, 08–14, 15–21, 22–28; 29–30/06 go to July.
+    expect(weeksOfMonth('2026-06').map((w) => `${w.from}/${w.to}`)).toEqual([
+      '2026-06-01/2026-06-07',
+      '2026-06-08/2026-06-14',
+      '2026-06-15/2026-06-21',
+      '2026-06-22/2026-06-28',
+    ]);
+    // May 2026 starts on a Friday: its first Thursday is 07/05, so 27/04–03/05 belongs to April.
+    expect(weeksOfMonth('2026-05')[0]).toEqual({ from: '2026-05-04', to: '2026-05-10' });
+    const chair: DutyHolder = { userId: 'chair', unitId: 'C1', position: 'commune_chair' };
+    const weekly = (dates: string[]) =>
+      computeReceptionCompliance({ month: '2026-06', rules, holders: [chair], days: dates.map((d) => day('chair', d, 'held', 'commune_chair')) })[0]!;
+    // Four held days, but two in the same week: the third week is short.
+    const short = weekly(['2026-06-02', '2026-06-09', '2026-06-10', '2026-06-23']);
+    expect(short).toMatchObject({ required: 4, held: 4, flagged: true, shortWeeks: [{ from: '2026-06-15', to: '2026-06-21', held: 0 }] });
+    expect(weekly(['2026-06-02', '2026-06-09', '2026-06-16', '2026-06-23'])).toMatchObject({ required: 4, held: 4, flagged: false, shortWeeks: [] });
+  });
+});

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { CommitmentView } from '@app/application';
+import { minutes, mustCommitmentAction, mustDialogueAction, requestDialogue, setClock } from '../support/dialogue-fixtures.js';
+import { demoCommuneId, userUnitId } from '../support/petition-fixtures.js';
+import { startTestStack, type TestStack } from '../support/test-stack.js';
+import { waitFor } from '../support/wait-for.js';
+
+/**
+ * One deadline engine for petitions, commitments and dialogue results: a commitment's due date and a commune
+ * conference's results publication (G4) are clocks with the same alert ladder, fired by the same worker through
+ * the shared test clock. Expected instants are worked out by hand (Civil Code Art 147–148, Asia/Ho_Chi_Minh).
+ */
+describe('commitment and dialogue-results clocks', () => {
+  let s: TestStack;
+  const tok: Record<string, string> = {};
+  let headId: string;
+  let boardId: string;
+  let communeId: string;
+  let economyId: string;
+  let dialogueId: string;
+  let onDate: string; // promised for Wed 31/03/2027
+  let byDefault: string; // no date promised: the policy's 30 days
+
+  const clockOf = async (column: 'commitment_id' | 'dialogue_id', id: string) =>
+    (
+      await s.sql.query<{ id: string; rule_id: string; kind: string; days: number; status: string; due_at: Date; met_at: Date | null }>(
+        `SELECT id, rule_id, kind, days, status, due_at, met_at FROM petition_clocks WHERE ${column} = $1`,
+        [id],
+      )
+    ).rows;
+  /** Alerts a user got about a commitment or dialogue, by threshold key, with the message key. */
+  const alertsOf = async (column: 'commitment_id' | 'dialogue_id', id: string, userId: string) =>
+    (
+      await s.sql.query<{ key: string; message_key: string }>(
+        `SELECT t.key, n.message_key FROM notifications n JOIN clock_thresholds t ON n.source_key = 'threshold:' || t.id || ':' || n.recipient_id
+          WHERE n.${column} = $1 AND n.recipient_id = $2 AND n.kind = 'deadline.alert' ORDER BY t.due_at, t.key`,
+        [id, userId],
+      )
+    ).rows.map((r) => `${r.key}:${r.message_key}`);
+  const commitment = async (id: string) =>
+    (await s.http().get(`/api/commitments/${id}`).set('Authorization', tok.head!).expect(200)).body as CommitmentView & { events?: { type: string }[] };
+  /** Nothing due by the shared clock's instant is left unfired: checked before asserting that nothing more came. */
+  const settled = () =>
+    waitFor(
+      async () =>
+        (
+          await s.sql.query(
+            `SELECT 1 FROM clock_thresholds WHERE fired_at IS NULL
+                AND due_at <= now() + make_interval(secs => (SELECT offset_ms FROM test_clock) / 1000.0)`,
+          )
+        ).rowCount === 0,
+      { what: 'the worker to fire everything due' },
+    );
+
+  beforeAll(async () => {
+    s = await startTestStack('subject-clocks', { testClock: true });
+    communeId = await demoCommuneId(s);
+    economyId = await userUnitId(s, 'handler2');
+    for (const u of ['desk', 'head', 'handler2', 'board', 'admin']) tok[u] = await s.token(u);
+    [headId, boardId] = await Promise.all([s.userId('head'), s.userId('board')]);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('starts a commitment clock due at the end of its promised day, and one of 30 days when none was promised', async () => {
+    await setClock(s, tok.admin!, '2027-03-01T09:00:00+07:00'); // Monday
+    const d = await requestDialogue(s, tok.head!, { kind: 'commune_conference', unitId: communeId, requestedBy: 'plan' });
+    dialogueId = d.id;
+    await mustDialogueAction(s, tok.head!, d.id, 'plan', { scheduledAt: '2027-03-10T08:00:00+07:00', venue: 'Hội trường phường Hạ Long', agenda: ['Đèn chiếu sáng'] });
+    await mustDialogueAction(s, tok.head!, d.id, 'announce', { channels: ['notice_board'] });
+    await setClock(s, tok.admin!, '2027-03-10T10:30:00+07:00'); // Wednesday
+    await mustDialogueAction(s, tok.head!, d.id, 'hold', {
+      minutes: minutes([
+        { id: 'q1', text: 'Lắp đèn ngõ 12' },
+        { id: 'q2', text: 'Nạo vét mương thôn 3' },
+      ]),
+    });
+    const one = await mustDialogueAction(s, tok.head!, d.id, 'resolve-question', {
+      questionId: 'q1',
+      outcome: { kind: 'to_commitment', title: 'Lắp 6 đèn ngõ 12', ownerUnitId: economyId, dueDate: '2027-03-31' },
+    });
+    onDate = one.commitments[0]!.id;
+    const two = await mustDialogueAction(s, tok.head!, d.id, 'resolve-question', {
+      questionId: 'q2',
+      outcome: { kind: 'to_commitment', title: 'Nạo vét mương thôn 3', ownerUnitId: communeId },
+    });
+    byDefault = two.commitments.find((c) => c.id !== onDate)!.id;
+
+    expect(await clockOf('commitment_id', onDate)).toEqual([
+      // 10/03 is not counted; 21 days to the end of Wed 31/03 (24:00 local = 17:00 UTC).
+      expect.objectContaining({ rule_id: 'CM', kind: 'commitment', days: 21, status: 'running', due_at: new Date('2027-03-31T17:00:00.000Z') }),
+    ]);
+    expect((await commitment(byDefault)).dueDate).toBe('2027-04-09');
+    expect(await clockOf('commitment_id', byDefault)).toEqual([
+      expect.objectContaining({ rule_id: 'CM', days: 30, due_at: new Date('2027-04-09T17:00:00.000Z') }),
+    ]);
+  });
+
+  it('alerts the commune when the conference results are not published in 10 days (G4), and stops once they are', async () => {
+    // Held Wed 10/03: ten days end on Sat 20/03, a day off, so the period runs to the end of Mon 22/03 (Art 148).
+    expect(await clockOf('dialogue_id', dialogueId)).toEqual([
+      expect.objectContaining({ rule_id: 'G4', kind: 'results_publication', days: 10, status: 'running', due_at: new Date('2027-03-22T17:00:00.000Z') }),
+    ]);
+    await setClock(s, tok.admin!, '2027-03-23T09:00:00+07:00');
+    await waitFor(async () => (await alertsOf('dialogue_id', dialogueId, headId)).includes('100:alert.results.breached'), {
+      what: 'the results-publication breach alert',
+    });
+    expect(await alertsOf('dialogue_id', dialogueId, headId)).toEqual(['50:alert.results.threshold', '80:alert.results.threshold', '100:alert.results.breached']);
+    expect(await alertsOf('dialogue_id', dialogueId, boardId)).toEqual(['100:alert.results.breached']);
+    const inbox = await s.http().get('/api/notifications').set('Authorization', tok.head!).expect(200);
+    const breach = inbox.body.items.find((n: { dialogueId: string | null; message: { vi: string } }) => n.dialogueId === dialogueId && n.message.vi.startsWith('Đã quá hạn'));
+    expect(breach.message.vi).toBe('Đã quá hạn công khai kết quả hội nghị đối thoại "Hội trường phường Hạ Long 10/03/2027" (hạn 22/03/2027).');
+
+    await mustDialogueAction(s, tok.head!, dialogueId, 'publish-results', { channels: ['notice_board'], summary: 'Kết quả đối thoại' });
+    expect(await clockOf('dialogue_id', dialogueId)).toEqual([expect.objectContaining({ status: 'met' })]);
+    // Nothing stays armed: the next overdue reminder can never fire.
+    const armed = await s.sql.query(`SELECT key FROM clock_thresholds WHERE dialogue_id = $1 AND fired_at IS NULL AND due_at IS NOT NULL`, [dialogueId]);
+    expect(armed.rows).toEqual([]);
+  });
+
+  it('marks a commitment overdue when its clock breaches: alerts up the ladder, one audit event, and the board lists it', async () => {
+    await setClock(s, tok.admin!, '2027-04-01T09:00:00+07:00'); // the day after 31/03
+    await waitFor(async () => (await commitment(onDate)).status === 'overdue', { what: 'the commitment to be marked overdue' });
+    await settled();
+    // Owned by a department: the commune head hears from 80 % on (commune_heads); the province board of the breach.
+    expect(await alertsOf('commitment_id', onDate, headId)).toEqual([
+      '80:alert.commitment.threshold',
+      '100:alert.commitment.breached',
+    ]);
+    expect(await alertsOf('commitment_id', onDate, boardId)).toEqual(['100:alert.commitment.breached']);
+    const events = await s.sql.query<{ type: string; actor_id: string | null }>(
+      `SELECT type, actor_id FROM commitment_events WHERE commitment_id = $1 AND type = 'CommitmentOverdue'`,
+      [onDate],
+    );
+    expect(events.rows).toEqual([{ type: 'CommitmentOverdue', actor_id: null }]);
+    const handled = await s.sql.query(`SELECT handled_at FROM clock_thresholds WHERE commitment_id = $1 AND key = '100'`, [onDate]);
+    expect(handled.rows[0].handled_at).not.toBeNull();
+    // The other commitment is not yet due: untouched.
+    expect((await commitment(byDefault)).status).toBe('open');
+
+    const board = await s.http().get('/api/board/overdue-commitments').set('Authorization', tok.board!).expect(200);
+    expect(board.body).toMatchObject({ total: 1 });
+    expect(board.body.items).toEqual([
+      expect.objectContaining({
+        id: onDate,
+        status: 'overdue',
+        dueDate: '2027-03-31',
+        daysOverdue: 1,
+        ownerUnit: expect.objectContaining({ id: economyId }),
+        dialogue: expect.objectContaining({ id: dialogueId, kind: 'commune_conference' }),
+        clockDueAt: '2027-03-31T17:00:00.000Z',
+      }),
+    ]);
+    const handler = await s.http().get('/api/board/overdue-commitments').set('Authorization', await s.token('handler')).expect(403);
+    expect(handler.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('sends the first overdue reminder 10 working days on, and nothing more once the commitment is done', async () => {
+    // 10 working days after Wed 31/03/2027: 01, 02, 05, 06, 07, 08, 09, 12, 13, 14/04 → end of Wed 14/04.
+    const reminder = await s.sql.query(`SELECT due_at FROM clock_thresholds WHERE commitment_id = $1 AND key = 'overdue-1'`, [onDate]);
+    expect(reminder.rows[0].due_at).toEqual(new Date('2027-04-14T17:00:00.000Z'));
+    await setClock(s, tok.admin!, '2027-04-15T09:00:00+07:00');
+    await waitFor(async () => (await alertsOf('commitment_id', onDate, headId)).includes('overdue-1:alert.commitment.overdue'), {
+      what: 'the first overdue reminder',
+    });
+    // A reminder does not mark the commitment overdue again.
+    const overdueEvents = await s.sql.query(`SELECT count(*)::int AS n FROM commitment_events WHERE commitment_id = $1 AND type = 'CommitmentOverdue'`, [onDate]);
+    expect(overdueEvents.rows[0].n).toBe(1);
+
+    const done = await mustCommitmentAction(s, tok.head!, onDate, 'complete', { evidence: { note: 'Đã lắp đủ 6 đèn', reference: '15/BB-KT' } });
+    expect(done.status).toBe('done');
+    expect(await clockOf('commitment_id', onDate)).toEqual([expect.objectContaining({ status: 'met' })]);
+    await setClock(s, tok.admin!, '2027-05-31T09:00:00+07:00');
+    await settled();
+    expect((await alertsOf('commitment_id', onDate, headId)).filter((k) => k.startsWith('overdue-2'))).toEqual([]);
+    const board = await s.http().get('/api/board/overdue-commitments').set('Authorization', tok.board!).expect(200);
+    // Only the commitment promised by default (due 09/04) is left overdue now.
+    expect(board.body.items.map((i: { id: string }) => i.id)).toEqual([byDefault]);
+  });
+});
