@@ -394,6 +394,24 @@ describe('group petitions, clusters, repeats and over-level petitions', () => {
     });
   });
 
+  it('lists every grouping endpoint in the OpenAPI document', async () => {
+    const paths = Object.keys((await s.http().get('/api/docs-json').expect(200)).body.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/petitions/{id}/representatives',
+        '/api/petitions/{id}/related',
+        '/api/petitions/{id}/cluster-candidates',
+        '/api/petitions/{id}/actions/return-to-commune',
+        '/api/clusters/suggest',
+        '/api/clusters',
+        '/api/clusters/{id}',
+        '/api/clusters/{id}/members',
+        '/api/clusters/{id}/members/{petitionId}',
+        '/api/board/hot-spots',
+      ]),
+    );
+  });
+
   // Last: it moves the shared test clock forward.
   describe('hot spots on the board', () => {
     it('flags a cluster hot when it grows by 5 petitioners within the window, and not once the window has passed', async () => {

@@ -139,7 +139,7 @@ const DEFINITION_MESSAGES = {
  *             its parent petition is in the system and was owned by a commune-level unit (a lateral transfer
  *             between communes keeps it grassroots; one from the province, or from outside the system, does not).
  *   Both rates are null when n = 0, and n is always returned (ANCHORS.md §4.11: no league tables from 1 case).
- *   Citizen satisfaction is not recorded yet, so it is not part of the rate. Events that happen after the period
+ *   Citizen satisfaction is reported on its own (GET /api/board/satisfaction), not folded into this rate. Events that happen after the period
  *   (a later escalation or second-time complaint) are taken into account: the rate reflects what is known now.
  *
  * Speed: every figure can be read through an index, from the period side (petitions_created,

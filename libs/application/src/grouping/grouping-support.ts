@@ -125,4 +125,3 @@ export function matterOf(row: { title: string; content: string; location: string
   return { title: row.title, content: row.content, place: row.location, respondentDecisionRef: row.respondent_decision_ref };
 }
 
-export const isUniqueViolation = (e: unknown): boolean => (e as { code?: string })?.code === '23505';
