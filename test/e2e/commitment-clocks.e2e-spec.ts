@@ -91,6 +91,10 @@ describe('commitment and dialogue-results clocks', () => {
       // 10/03 is not counted; 21 days to the end of Wed 31/03 (24:00 local = 17:00 UTC).
       expect.objectContaining({ rule_id: 'CM', kind: 'commitment', days: 21, status: 'running', due_at: new Date('2027-03-31T17:00:00.000Z') }),
     ]);
+    // The commitment says how its due instant was counted, like a petition's clocks.
+    const promised = await commitment(onDate);
+    expect(promised.deadline).toMatchObject({ ruleId: 'CM', kind: 'commitment', status: 'running', dueAt: '2027-03-31T17:00:00.000Z' });
+    expect(promised.deadline!.summary.vi).toBe('21 ngày từ 11/03/2027 (không tính ngày đưa ra cam kết 10/03/2027); hạn cuối là hết thứ Tư 31/03/2027.');
     expect((await commitment(byDefault)).dueDate).toBe('2027-04-09');
     expect(await clockOf('commitment_id', byDefault)).toEqual([
       expect.objectContaining({ rule_id: 'CM', days: 30, due_at: new Date('2027-04-09T17:00:00.000Z') }),
@@ -102,6 +106,8 @@ describe('commitment and dialogue-results clocks', () => {
     expect(await clockOf('dialogue_id', dialogueId)).toEqual([
       expect.objectContaining({ rule_id: 'G4', kind: 'results_publication', days: 10, status: 'running', due_at: new Date('2027-03-22T17:00:00.000Z') }),
     ]);
+    const view = (await s.http().get(`/api/dialogues/${dialogueId}`).set('Authorization', tok.head!).expect(200)).body;
+    expect(view.deadline).toMatchObject({ ruleId: 'G4', status: 'running', explanation: { nominalLastDay: '2027-03-20', rolledForwardTo: '2027-03-22' } });
     await setClock(s, tok.admin!, '2027-03-23T09:00:00+07:00');
     await waitFor(async () => (await alertsOf('dialogue_id', dialogueId, headId)).includes('100:alert.results.breached'), {
       what: 'the results-publication breach alert',
@@ -112,7 +118,9 @@ describe('commitment and dialogue-results clocks', () => {
     const breach = inbox.body.items.find((n: { dialogueId: string | null; message: { vi: string } }) => n.dialogueId === dialogueId && n.message.vi.startsWith('Đã quá hạn'));
     expect(breach.message.vi).toBe('Đã quá hạn công khai kết quả hội nghị đối thoại "Hội trường phường Hạ Long 10/03/2027" (hạn 22/03/2027).');
 
-    await mustDialogueAction(s, tok.head!, dialogueId, 'publish-results', { channels: ['notice_board'], summary: 'Kết quả đối thoại' });
+    const published = await mustDialogueAction(s, tok.head!, dialogueId, 'publish-results', { channels: ['notice_board'], summary: 'Kết quả đối thoại' });
+    // The record agrees with the clock: the last day was Mon 22/03, so publishing on Tue 23/03 is late.
+    expect(published).toMatchObject({ resultsDueDate: '2027-03-22', resultsLate: true });
     expect(await clockOf('dialogue_id', dialogueId)).toEqual([expect.objectContaining({ status: 'met' })]);
     // Nothing stays armed: the next overdue reminder can never fire.
     const armed = await s.sql.query(`SELECT key FROM clock_thresholds WHERE dialogue_id = $1 AND fired_at IS NULL AND due_at IS NOT NULL`, [dialogueId]);

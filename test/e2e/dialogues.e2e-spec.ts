@@ -132,7 +132,8 @@ describe('dialogues and commitments', () => {
         channels: ['mass_media', 'notice_board', 'hamlet_heads'],
         summary: 'Thông báo kết quả hội nghị đối thoại',
       });
-      expect(published).toMatchObject({ status: 'results_published', resultsDueDate: '2027-03-20', resultsLate: false });
+      // Ten days from Wed 10/03 end on Sat 20/03, a day off: G4 runs to the end of Mon 22/03 (Art 148), as its clock does.
+      expect(published).toMatchObject({ status: 'results_published', resultsDueDate: '2027-03-22', resultsLate: false });
       await mustDialogueAction(s, tok.head!, dialogueId, 'start-follow-up');
 
       const closing = await dialogueAction(s, tok.head!, dialogueId, 'close', {}).expect(409);

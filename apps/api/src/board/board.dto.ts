@@ -1,37 +1,9 @@
 import { BOARD_STATES, DEFAULT_NEAR_SHARE, STATS_GROUPINGS } from '@app/application';
-import { CLOCK_KINDS, isLocalDate, PETITION_KINDS } from '@app/domain';
+import { CLOCK_KINDS, PETITION_KINDS } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateBy } from 'class-validator';
-
-/** A Vietnam local date, `YYYY-MM-DD`, that exists on the calendar (2026-02-30 does not). */
-function IsLocalDate(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isLocalDate',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isLocalDate(value),
-      defaultMessage: () => '$property must be a date written YYYY-MM-DD',
-    },
-  });
-}
-
-/**
- * A share of a period: a finite number from 0 to 1. One rule rather than @IsNumber + @Min + @Max, so that 'abc'
- * is reported as what it is and not as "too large".
- */
-function IsShare(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isShare',
-    validator: {
-      validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1,
-      defaultMessage: () => '$property must be a number from 0 to 1',
-    },
-  });
-}
-
-/** '0.7' → 0.7; an empty or non-numeric string stays a string, so @IsShare refuses it (Number('') would be 0). */
-const ToNumber = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value));
+import { IsDefined, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsLocalDate, IsShare, Page, PageSize, ToNumber } from '../http/dto-decorators.js';
+import { BilingualText, ReportPeriod, UnitRef } from '../http/response-shapes.js';
 
 export class OverdueBoardQuery {
   @ApiPropertyOptional({
@@ -46,15 +18,15 @@ export class OverdueBoardQuery {
   @ApiPropertyOptional({ enum: PETITION_KINDS, description: 'Petition kind' }) @IsOptional() @IsIn(PETITION_KINDS) kind?: (typeof PETITION_KINDS)[number];
   @ApiPropertyOptional({ enum: CLOCK_KINDS, description: 'Clock kind' }) @IsOptional() @IsIn(CLOCK_KINDS) clockKind?: (typeof CLOCK_KINDS)[number];
   @ApiPropertyOptional({ enum: BOARD_STATES }) @IsOptional() @IsIn(BOARD_STATES) state?: (typeof BOARD_STATES)[number];
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
+  @ApiPropertyOptional({ default: 1 }) @Page() page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @PageSize() pageSize: number = 20;
 }
 
 export class OverdueCommitmentsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Owner unit, or a unit above it; must be in your jurisdiction' })
   @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
+  @ApiPropertyOptional({ default: 1 }) @Page() page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @PageSize() pageSize: number = 20;
 }
 
 export class BoardStatsQuery {
@@ -66,16 +38,6 @@ export class BoardStatsQuery {
 
 // Response shapes, for the OpenAPI document.
 
-class BilingualText {
-  @ApiProperty() vi: string;
-  @ApiProperty() en: string;
-}
-
-class BoardUnitRef {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-}
-
 class OverduePetition {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() trackingCode: string;
@@ -83,7 +45,7 @@ class OverduePetition {
   @ApiProperty() status: string;
   @ApiProperty() title: string;
   @ApiProperty() escalationLevel: number;
-  @ApiProperty({ type: BoardUnitRef }) owningUnit: BoardUnitRef;
+  @ApiProperty({ type: UnitRef }) owningUnit: UnitRef;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId: string | null;
 }
 
@@ -141,7 +103,7 @@ class StatsCountsView {
   @ApiProperty({ type: RateView, description: 'Grassroots resolution rate (tỷ lệ giải quyết tại cơ sở): see definitions' }) grassrootsRate: RateView;
 }
 
-class StatsUnitRef extends BoardUnitRef {
+class StatsUnitRef extends UnitRef {
   @ApiProperty() code: string;
   @ApiProperty({ enum: ['province', 'commune', 'department', 'hamlet'] }) level: string;
 }
@@ -150,16 +112,8 @@ class StatsRowView extends StatsCountsView {
   @ApiProperty({ type: StatsUnitRef }) unit: StatsUnitRef;
 }
 
-class StatsPeriodView {
-  @ApiProperty({ example: '2026-11-01' }) from: string;
-  @ApiProperty({ example: '2026-11-30' }) to: string;
-  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timeZone: string;
-  @ApiProperty({ format: 'date-time' }) startsAt: string;
-  @ApiProperty({ format: 'date-time', description: 'Exclusive: 24:00 local time on the last day' }) endsAt: string;
-}
-
 export class BoardStatsView {
-  @ApiProperty({ type: StatsPeriodView }) period: StatsPeriodView;
+  @ApiProperty({ type: ReportPeriod }) period: ReportPeriod;
   @ApiProperty({ enum: STATS_GROUPINGS }) groupBy: string;
   @ApiProperty({ format: 'date-time', description: 'When overdueNow was measured' }) asOf: string;
   @ApiProperty({ type: [StatsRowView] }) rows: StatsRowView[];
@@ -184,7 +138,7 @@ class OverdueCommitmentItemView {
   @ApiProperty({ enum: ['overdue', 'open', 'in_progress'] }) status: string;
   @ApiProperty({ example: '2026-12-23' }) dueDate: string;
   @ApiProperty() daysOverdue: number;
-  @ApiProperty({ type: BoardUnitRef }) ownerUnit: BoardUnitRef;
+  @ApiProperty({ type: UnitRef }) ownerUnit: UnitRef;
   @ApiProperty({ nullable: true, type: String }) ownerPerson: string | null;
   @ApiProperty({ type: OverdueCommitmentDialogue }) dialogue: OverdueCommitmentDialogue;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) clockDueAt: string | null;

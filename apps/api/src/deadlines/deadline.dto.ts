@@ -1,7 +1,6 @@
 import {
   CLOCK_KINDS,
   type CalendarEntryKind,
-  isLocalDate,
   PAUSE_REASONS,
   PETITION_EVENT_TYPES,
   PETITION_KINDS,
@@ -14,7 +13,7 @@ import {
   type Verification,
 } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -23,7 +22,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsNumber,
   IsObject,
   IsOptional,
@@ -31,24 +29,10 @@ import {
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
-  ValidateBy,
   ValidateNested,
-  type ValidationOptions,
 } from 'class-validator';
-
-/** Surrounding whitespace is not content ('   ' becomes '' and @IsNotEmpty refuses it). */
-const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
-export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: 'isLocalDate', validator: { validate: (v: unknown) => typeof v === 'string' && isLocalDate(v), defaultMessage: () => 'must be a date YYYY-MM-DD' } }, options);
-}
-
-/** `?flag=true|false` (absent → the default); anything else stays a string and fails @IsBoolean. */
-export const QueryBoolean = () =>
-  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+import { DATE_DETAIL_SHORT, IsLocalDate, OptionalText, QueryBoolean, Text } from '../http/dto-decorators.js';
 
 // ---------------------------------------------------------------- clock acts
 
@@ -56,28 +40,28 @@ export class PauseClockBody {
   @ApiProperty({ enum: PAUSE_REASONS, description: 'Typed reason; each rule allows some (K14: suspension, ...)' })
   @IsIn(PAUSE_REASONS)
   reason: PauseReason;
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @OptionalText() note?: string;
 }
 
 export class ExtendClockBody {
   @ApiProperty({ description: 'Why the case needs more time (LTC Art 30: complex, particularly complex)', maxLength: 2000 })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(2000)
+  @Text()
   reason: string;
   @ApiPropertyOptional({ example: '15/QĐ-UBND', description: 'The written extension decision' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @OptionalText(100)
   decisionRef?: string;
 }
 
 export class MeetClockBody {
   @ApiProperty({ example: 'CV 123/UBND-TTr ngày 25/11/2026', description: 'The document that meets the clock (e.g. the T3 notices)' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(500)
+  @Text(500)
   reference: string;
 }
 
 export class CaseFlagsBody {
   @ApiPropertyOptional({ description: 'Complex case: longer statutory periods (LKN Art 28, 37)' }) @IsOptional() @IsBoolean() complex?: boolean;
   @ApiPropertyOptional({ description: 'Prolonged case (kéo dài): earlier escalation (DOMAIN.md §4.4)' }) @IsOptional() @IsBoolean() prolonged?: boolean;
-  @ApiProperty({ maxLength: 2000 }) @Trim() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
+  @ApiProperty({ maxLength: 2000 }) @Text() reason: string;
 }
 
 // ---------------------------------------------------------------- policies
@@ -108,7 +92,7 @@ export class ClockRuleDto {
   petitionKinds: PetitionKind[];
   @ApiProperty({ enum: [1, 2] }) @IsIn([1, 2]) instance: 1 | 2;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() addressedToPartyHead?: boolean;
-  @ApiProperty({ example: 'Luật Khiếu nại 2011 Điều 28' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(500) legalBasis: string;
+  @ApiProperty({ example: 'Luật Khiếu nại 2011 Điều 28' }) @Text(500) legalBasis: string;
   @ApiProperty({ enum: VERIFICATIONS }) @IsIn(VERIFICATIONS) verification: Verification;
   @ApiProperty({ enum: UNITS }) @IsIn(UNITS) unit: DurationUnit;
   @ApiProperty({ type: PeriodVariantsDto })
@@ -156,7 +140,7 @@ export class WorkingHoursDto {
 
 export class SubjectClockRuleDto {
   @ApiProperty({ example: 'CM' }) @IsString() @Matches(/^[A-Z][A-Za-z0-9_-]{0,19}$/) ruleId: string;
-  @ApiProperty({ example: 'Theo dõi thực hiện cam kết sau đối thoại' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(500) legalBasis: string;
+  @ApiProperty({ example: 'Theo dõi thực hiện cam kết sau đối thoại' }) @Text(500) legalBasis: string;
   @ApiProperty({ enum: VERIFICATIONS }) @IsIn(VERIFICATIONS) verification: Verification;
   @ApiProperty({ enum: UNITS }) @IsIn(UNITS) unit: DurationUnit;
   @ApiProperty({ example: 30, description: 'The period; for a commitment, the default when the dialogue set no due date' })
@@ -175,10 +159,10 @@ export class SubjectClocksDto {
 
 export class PublishDeadlinePolicyBody {
   @ApiProperty({ example: '2026-12-01', description: 'Local date, today or later; clocks started from then on use this version' })
-  @IsString() @IsLocalDate()
+  @IsString() @IsLocalDate(DATE_DETAIL_SHORT)
   effectiveFrom: string;
   @ApiProperty({ example: 'Luật Khiếu nại 2011; Luật Tố cáo 2018; QĐ 06/2018 (Ninh Bình)' })
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(2000)
+  @Text()
   legalReference: string;
   @ApiProperty({ type: [ClockRuleDto] })
   @IsArray() @ArrayNotEmpty() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ClockRuleDto)
@@ -202,7 +186,7 @@ export class RecomputeScopeDto {
   @ApiPropertyOptional({ format: 'uuid', description: "Petitions owned in this unit's subtree (a commune, or a whole province)" })
   @IsOptional() @IsUUID()
   unitId?: string;
-  @ApiPropertyOptional({ example: 'P1' }) @IsOptional() @IsString() @MaxLength(20) ruleId?: string;
+  @ApiPropertyOptional({ example: 'P1' }) @OptionalText(20) ruleId?: string;
 }
 
 export class RecomputeBody {
@@ -228,8 +212,8 @@ export class DryRunQuery {
 }
 
 export class CalendarEntryBody {
-  @ApiProperty({ example: '2026-12-24' }) @IsString() @IsLocalDate() date: string;
+  @ApiProperty({ example: '2026-12-24' }) @IsString() @IsLocalDate(DATE_DETAIL_SHORT) date: string;
   @ApiProperty({ enum: ENTRY_KINDS }) @IsIn(ENTRY_KINDS) kind: CalendarEntryKind;
-  @ApiProperty({ example: 'Nghỉ bù Quốc khánh' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ example: 'Thông báo 9441/TB-BNV' }) @IsOptional() @IsString() @MaxLength(500) legalRef?: string;
+  @ApiProperty({ example: 'Nghỉ bù Quốc khánh' }) @Text(200) name: string;
+  @ApiPropertyOptional({ example: 'Thông báo 9441/TB-BNV' }) @OptionalText(500) legalRef?: string;
 }

@@ -12,11 +12,9 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestj
 import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
 import { UuidParam } from '../http/uuid-param.js';
+import { parseIfMatch, PETITION_IF_MATCH_HEADER, withETag } from '../http/if-match.js';
 import { validateBody } from '../http/validation.js';
-import { parseIfMatch } from '../petitions/petitions.controller.js';
 import { CaseFlagsBody, ExtendClockBody, MeetClockBody, PauseClockBody } from './deadline.dto.js';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The petition version you last saw; a stale one gets 412' };
 
 /**
  * A petition's statutory clocks: read by anyone who may see the petition; paused, resumed, extended, met and
@@ -35,13 +33,13 @@ export class PetitionDeadlinesController {
   @Get(':id/deadlines')
   @ApiOperation({ summary: 'Every clock of the petition, with its thresholds and how its due date was counted' })
   async list(@User() user: CurrentUser, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response): Promise<PetitionDeadlinesView> {
-    return this.withETag(res, await this.queries.forPetition(user, id));
+    return withETag(res, await this.queries.forPetition(user, id));
   }
 
   @Post(':id/deadlines/:clockId/pause')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pause a clock for a typed reason the rule allows (paused days do not count)' })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(PETITION_IF_MATCH_HEADER)
   @ApiBody({ type: PauseClockBody })
   async pause(
     @User() user: CurrentUser,
@@ -59,7 +57,7 @@ export class PetitionDeadlinesController {
   @Post(':id/deadlines/:clockId/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a paused clock; its due date moves by the paused days' })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(PETITION_IF_MATCH_HEADER)
   async resume(
     @User() user: CurrentUser,
     @UuidParam('id') id: string,
@@ -82,7 +80,7 @@ export class PetitionDeadlinesController {
   @Post(':id/deadlines/:clockId/extend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend a clock by a written decision, within the limits of its rule (LTC Art 30: twice 30 days)' })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(PETITION_IF_MATCH_HEADER)
   @ApiBody({ type: ExtendClockBody })
   async extend(
     @User() user: CurrentUser,
@@ -100,7 +98,7 @@ export class PetitionDeadlinesController {
   @Post(':id/deadlines/:clockId/met')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a clock met by an act outside the workflow (e.g. the T3 notices sent); only for rules without a workflow event' })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(PETITION_IF_MATCH_HEADER)
   @ApiBody({ type: MeetClockBody })
   async met(
     @User() user: CurrentUser,
@@ -118,7 +116,7 @@ export class PetitionDeadlinesController {
   @Post(':id/flags')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the case as complex (longer periods) and/or prolonged (earlier escalation)' })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(PETITION_IF_MATCH_HEADER)
   async setFlags(
     @User() user: CurrentUser,
     @UuidParam('id') id: string,
@@ -134,16 +132,11 @@ export class PetitionDeadlinesController {
       ]);
     }
     await this.flags.execute(user, id, { complex: body.complex, prolonged: body.prolonged, reason: body.reason }, expected);
-    return this.withETag(res, await this.queries.forPetition(user, id));
+    return withETag(res, await this.queries.forPetition(user, id));
   }
 
   private async run(user: CurrentUser, id: string, clockId: string, input: ClockActInput, expected: number | undefined, res: Response) {
     await this.acts.execute(user, id, clockId, input, expected);
-    return this.withETag(res, await this.queries.forPetition(user, id));
-  }
-
-  private withETag(res: Response, view: PetitionDeadlinesView): PetitionDeadlinesView {
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.queries.forPetition(user, id));
   }
 }

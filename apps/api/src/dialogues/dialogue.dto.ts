@@ -7,7 +7,7 @@ import {
   PUBLICATION_CHANNELS,
 } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -16,44 +16,21 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalDate, QueryBoolean } from '../deadlines/deadline.dto.js';
+import { DATE_DETAIL_SHORT, Instant, IsLocalDate, OptionalText, Page, PageSize, QueryBoolean, Text } from '../http/dto-decorators.js';
 
-/** Surrounding whitespace is not content ('   ' becomes '' and @IsNotEmpty refuses it). */
-const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-/** An instant with date, time and zone (`2027-01-15T08:00:00+07:00`). */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
-function Instant(): PropertyDecorator {
-  return (target, key) =>
-    [IsString(), Matches(INSTANT, { message: '$property must be an ISO 8601 instant with a time and a zone' }), IsISO8601({ strict: true })].forEach((d) =>
-      d(target, key),
-    );
-}
-function Text(max = 2000): PropertyDecorator {
-  return (target, key) => [Trim(), IsString(), IsNotEmpty(), MaxLength(max)].forEach((d) => d(target, key));
-}
-function OptionalText(max = 2000): PropertyDecorator {
-  return (target, key) => [IsOptional(), IsString(), MaxLength(max)].forEach((d) => d(target, key));
-}
 function Channels(): PropertyDecorator {
   return (target, key) => [IsArray(), ArrayNotEmpty(), ArrayMaxSize(PUBLICATION_CHANNELS.length), IsIn(PUBLICATION_CHANNELS, { each: true })].forEach((d) => d(target, key));
 }
-
-const PAGE = () => [IsOptional(), Type(() => Number), IsInt(), Min(1), Max(100000)];
-const PAGE_SIZE = () => [IsOptional(), Type(() => Number), IsInt(), Min(1), Max(100)];
-const apply = (ds: PropertyDecorator[]): PropertyDecorator => (t, k) => ds.forEach((d) => d(t, k));
 
 // ---------------------------------------------------------------- dialogues
 
@@ -79,8 +56,8 @@ export class ListDialoguesQuery {
   @ApiPropertyOptional({ enum: DIALOGUE_STATUSES }) @IsOptional() @IsIn(DIALOGUE_STATUSES) status?: (typeof DIALOGUE_STATUSES)[number];
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Dialogues linked to this petition' }) @IsOptional() @IsUUID() petitionId?: string;
-  @ApiPropertyOptional({ default: 1 }) @apply(PAGE()) page: number = 1;
-  @ApiPropertyOptional({ default: 20 }) @apply(PAGE_SIZE()) pageSize: number = 20;
+  @ApiPropertyOptional({ default: 1 }) @Page() page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @PageSize() pageSize: number = 20;
 }
 
 export class PlanBody {
@@ -158,7 +135,7 @@ export class QuestionOutcomeDto {
   ownerUnitId?: string;
   @ApiPropertyOptional({ description: 'kind=to_commitment' }) @OptionalText(200) ownerPerson?: string;
   @ApiPropertyOptional({ example: '2027-04-30', description: 'kind=to_commitment; default: the commitment policy (30 days)' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional() @IsLocalDate(DATE_DETAIL_SHORT)
   dueDate?: string;
 }
 export class ResolveQuestionBody {
@@ -187,7 +164,7 @@ export class CreateCommitmentDto {
   @ApiProperty() @Text(500) title: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() ownerUnitId: string;
   @ApiPropertyOptional() @OptionalText(200) ownerPerson?: string;
-  @ApiPropertyOptional({ example: '2027-04-30', description: 'Default: the commitment policy (30 days)' }) @IsOptional() @IsLocalDate() dueDate?: string;
+  @ApiPropertyOptional({ example: '2027-04-30', description: 'Default: the commitment policy (30 days)' }) @IsOptional() @IsLocalDate(DATE_DETAIL_SHORT) dueDate?: string;
 }
 
 export class ListCommitmentsQuery {
@@ -195,8 +172,8 @@ export class ListCommitmentsQuery {
   @ApiPropertyOptional({ description: 'true: marked overdue, or unfinished and past the due day' }) @IsOptional() @QueryBoolean() @IsBoolean() overdue?: boolean;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerUnitId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() dialogueId?: string;
-  @ApiPropertyOptional({ default: 1 }) @apply(PAGE()) page: number = 1;
-  @ApiPropertyOptional({ default: 20 }) @apply(PAGE_SIZE()) pageSize: number = 20;
+  @ApiPropertyOptional({ default: 1 }) @Page() page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @PageSize() pageSize: number = 20;
 }
 
 export class EvidenceDto {

@@ -1,5 +1,4 @@
 import {
-  AppError,
   CommitmentQueries,
   type CommitmentActionInput,
   CreateCommitmentUseCase,
@@ -10,14 +9,14 @@ import {
   PerformDialogueActionUseCase,
   RequestDialogueUseCase,
 } from '@app/application';
-import { DIALOGUE_ACTIONS, LABELS } from '@app/domain';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { DIALOGUE_ACTIONS } from '@app/domain';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
+import { ActionRoute, actionCommand } from '../http/action-route.js';
+import { withETag } from '../http/if-match.js';
 import { UuidParam } from '../http/uuid-param.js';
-import { validateBody } from '../http/validation.js';
-import { parseIfMatch } from '../petitions/petitions.controller.js';
 import {
   COMMITMENT_ACTION_BODIES,
   CreateCommitmentDto,
@@ -45,8 +44,8 @@ export class DialoguesController {
   async create(@User() user: CurrentUser, @Body() body: RequestDialogueDto, @Res({ passthrough: true }) res: Response) {
     const id = await this.request.execute(user, body);
     const view = await this.queries.get(user, id);
-    res.status(201).setHeader('Location', `/api/dialogues/${id}`).setHeader('ETag', `"${view.version}"`);
-    return view;
+    res.status(201).setHeader('Location', `/api/dialogues/${id}`);
+    return withETag(res, view);
   }
 
   @Get()
@@ -57,16 +56,10 @@ export class DialoguesController {
   @Get(':id')
   @ApiOperation({ summary: 'The dialogue with its minutes, question outcomes, linked petitions, commitments and events' })
   async get(@User() user: CurrentUser, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response) {
-    const view = await this.queries.get(user, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.queries.get(user, id));
   }
 
-  @Post(':id/actions/:action')
-  @HttpCode(200)
-  @ApiParam({ name: 'action', enum: DIALOGUE_ACTIONS })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; a stale one gets 412' })
-  @ApiBody({ schema: { oneOf: Object.values(DIALOGUE_ACTION_BODIES).map((c) => ({ $ref: getSchemaPath(c) })) } })
+  @ActionRoute(DIALOGUE_ACTIONS, DIALOGUE_ACTION_BODIES)
   async perform(
     @User() user: CurrentUser,
     @UuidParam('id') id: string,
@@ -75,15 +68,9 @@ export class DialoguesController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (!(DIALOGUE_ACTIONS as readonly string[]).includes(action)) {
-      throw new AppError('not-found', 'error.not_found', { what: LABELS.entity.action }, { allowedActions: DIALOGUE_ACTIONS });
-    }
-    const expectedVersion = parseIfMatch(ifMatch);
-    const dto = await validateBody<object>(DIALOGUE_ACTION_BODIES[action as keyof typeof DIALOGUE_ACTION_BODIES], body ?? {});
-    await this.act.execute(user, id, { ...dto, action } as DialogueActionInput, expectedVersion);
-    const view = await this.queries.get(user, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    const { input, expectedVersion } = await actionCommand(DIALOGUE_ACTIONS, DIALOGUE_ACTION_BODIES, action, body, ifMatch);
+    await this.act.execute(user, id, input as DialogueActionInput, expectedVersion);
+    return withETag(res, await this.queries.get(user, id));
   }
 }
 
@@ -103,8 +90,8 @@ export class CommitmentsController {
   async createCommitment(@User() user: CurrentUser, @Body() body: CreateCommitmentDto, @Res({ passthrough: true }) res: Response) {
     const id = await this.create.execute(user, body);
     const view = await this.queries.get(user, id);
-    res.status(201).setHeader('Location', `/api/commitments/${id}`).setHeader('ETag', `"${view.version}"`);
-    return view;
+    res.status(201).setHeader('Location', `/api/commitments/${id}`);
+    return withETag(res, view);
   }
 
   @Get()
@@ -114,16 +101,10 @@ export class CommitmentsController {
 
   @Get(':id')
   async get(@User() user: CurrentUser, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response) {
-    const view = await this.queries.get(user, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.queries.get(user, id));
   }
 
-  @Post(':id/actions/:action')
-  @HttpCode(200)
-  @ApiParam({ name: 'action', enum: COMMITMENT_ACTIONS })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; a stale one gets 412' })
-  @ApiBody({ schema: { oneOf: Object.values(COMMITMENT_ACTION_BODIES).map((c) => ({ $ref: getSchemaPath(c) })) } })
+  @ActionRoute(COMMITMENT_ACTIONS, COMMITMENT_ACTION_BODIES)
   async perform(
     @User() user: CurrentUser,
     @UuidParam('id') id: string,
@@ -132,14 +113,8 @@ export class CommitmentsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (!(COMMITMENT_ACTIONS as string[]).includes(action)) {
-      throw new AppError('not-found', 'error.not_found', { what: LABELS.entity.action }, { allowedActions: COMMITMENT_ACTIONS });
-    }
-    const expectedVersion = parseIfMatch(ifMatch);
-    const dto = await validateBody<object>(COMMITMENT_ACTION_BODIES[action as keyof typeof COMMITMENT_ACTION_BODIES], body ?? {});
-    await this.act.execute(user, id, { ...dto, action } as CommitmentActionInput, expectedVersion);
-    const view = await this.queries.get(user, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    const { input, expectedVersion } = await actionCommand(COMMITMENT_ACTIONS, COMMITMENT_ACTION_BODIES, action, body, ifMatch);
+    await this.act.execute(user, id, input as CommitmentActionInput, expectedVersion);
+    return withETag(res, await this.queries.get(user, id));
   }
 }

@@ -13,7 +13,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
 import { UuidParam } from '../http/uuid-param.js';
-import { parseIfMatch } from '../petitions/petitions.controller.js';
+import { parseIfMatch, PETITION_IF_MATCH_HEADER, withETag } from '../http/if-match.js';
 import {
   AddClusterMembersBody,
   ClusterDraftBody,
@@ -23,8 +23,6 @@ import {
   ReturnToCommuneBody,
   SetRepresentativesBody,
 } from './grouping.dto.js';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The petition version you last saw; a stale one gets 412' };
 
 /**
  * Group petitions and repeats on a petition: representatives (K16), cluster candidates, the repeat and
@@ -44,7 +42,7 @@ export class PetitionGroupingController {
 
   @Put(':id/representatives')
   @ApiOperation({ summary: "Record a group petition's representatives (K16: 5–10 signatories → 1–2; more than 10 → at most 5), each one of the signatories" })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(PETITION_IF_MATCH_HEADER)
   async setRepresentatives(
     @User() user: CurrentUser,
     @UuidParam('id') id: string,
@@ -52,9 +50,7 @@ export class PetitionGroupingController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.representatives.execute(user, id, body.representatives, parseIfMatch(ifMatch));
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.representatives.execute(user, id, body.representatives, parseIfMatch(ifMatch)));
   }
 
   @Get(':id/related')
@@ -72,7 +68,7 @@ export class PetitionGroupingController {
   @Post(':id/actions/return-to-commune')
   @HttpCode(200)
   @ApiOperation({ summary: 'Over-level (vượt cấp): transfer a province-level petition to the competent commune and keep watching it' })
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(PETITION_IF_MATCH_HEADER)
   async returnPetition(
     @User() user: CurrentUser,
     @UuidParam('id') id: string,
@@ -81,8 +77,7 @@ export class PetitionGroupingController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.returnToCommune.execute(user, id, body, parseIfMatch(ifMatch));
-    const view = await this.petitions.get(user, id);
-    res.setHeader('ETag', `"${view.version}"`);
+    const view = withETag(res, await this.petitions.get(user, id));
     return { ...view, returnedPetitionId: result.returnedPetitionId, watcherUnitId: result.watcherUnitId };
   }
 }

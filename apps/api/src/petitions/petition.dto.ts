@@ -1,53 +1,48 @@
 import { FILING_REASONS, INTAKE_CHANNELS, PETITION_KINDS, PETITION_STATUSES } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsDefined,
   IsEmail,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { RepresentativeDto } from '../grouping/grouping.dto.js';
-
-/** Surrounding whitespace is not content: '   ' becomes '' and @IsNotEmpty refuses it (it was stored as ''). */
-const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+import { OptionalText, Page, PageSize, Text } from '../http/dto-decorators.js';
 
 export class PersonDto {
-  @ApiProperty({ example: 'Nguyễn Văn An' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(200) fullName: string;
+  @ApiProperty({ example: 'Nguyễn Văn An' }) @Text(200) fullName: string;
   @ApiPropertyOptional({ description: 'CCCD/ID number, 9 or 12 digits', example: '022090001234' })
   @IsOptional() @IsString() @Matches(/^(\d{9}|\d{12})$/) idNumber?: string;
   @ApiPropertyOptional({ example: '0912345678' }) @IsOptional() @IsString() @Matches(/^\+?[0-9 .-]{8,20}$/) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @ApiPropertyOptional() @OptionalText(500) address?: string;
 }
 
 export class CreatePetitionDto {
   @ApiProperty({ enum: PETITION_KINDS }) @IsIn(PETITION_KINDS) kind: (typeof PETITION_KINDS)[number];
   @ApiProperty({ enum: INTAKE_CHANNELS }) @IsIn(INTAKE_CHANNELS) channel: (typeof INTAKE_CHANNELS)[number];
-  @ApiProperty({ example: 'Đường thôn Đồng Mát ngập sau mưa' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(300) title: string;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(20000) content: string;
+  @ApiProperty({ example: 'Đường thôn Đồng Mát ngập sau mưa' }) @Text(300) title: string;
+  @ApiProperty() @Text(20000) content: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() receivingUnitId: string;
   @ApiProperty({ type: PersonDto })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => PersonDto) petitioner: PersonDto;
   @ApiPropertyOptional({ type: [PersonDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PersonDto) coPetitioners?: PersonDto[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) topic?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) location?: string;
+  @ApiPropertyOptional() @OptionalText(200) topic?: string;
+  @ApiPropertyOptional() @OptionalText(500) location?: string;
   // Grouping (issue 4): the decision the petition is about (cluster matching), and a group petition's representatives (K16).
   @ApiPropertyOptional({ example: '125/QĐ-UBND', description: 'The decision complained about or referred to' })
-  @IsOptional() @IsString() @MaxLength(200) respondentDecisionRef?: string;
+  @OptionalText(200) respondentDecisionRef?: string;
   @ApiPropertyOptional({ type: [RepresentativeDto], description: 'Group petitions (K16): 5–10 signatories → 1–2; more than 10 → at most 5' })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RepresentativeDto) representatives?: RepresentativeDto[];
 }
@@ -57,30 +52,26 @@ export class ListPetitionsQuery {
   @ApiPropertyOptional({ enum: PETITION_KINDS }) @IsOptional() @IsIn(PETITION_KINDS) kind?: (typeof PETITION_KINDS)[number];
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assigneeId?: string;
-  @ApiPropertyOptional({ description: 'Free text; diacritics-insensitive' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
+  @ApiPropertyOptional({ description: 'Free text; diacritics-insensitive' }) @OptionalText(200) q?: string;
+  @ApiPropertyOptional({ default: 1 }) @Page() page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @PageSize() pageSize: number = 20;
 }
 
-const note = () => [IsOptional(), IsString(), MaxLength(2000)];
-function Note(): PropertyDecorator {
-  return (target, key) => note().forEach((d) => d(target, key));
-}
 function Required(max = 2000): PropertyDecorator {
   return (target, key) => [IsString(), IsNotEmpty(), MaxLength(max)].forEach((d) => d(target, key));
 }
 
 export class AcceptBody {
-  @ApiPropertyOptional() @Note() note?: string;
+  @ApiPropertyOptional() @OptionalText() note?: string;
 }
 export class RejectBody {
   @ApiProperty({ description: 'Grounds for not accepting (LKN Art 11)' }) @Required() reason: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) legalBasis?: string;
+  @ApiPropertyOptional() @OptionalText(500) legalBasis?: string;
 }
 export class TransferBody {
   @ApiPropertyOptional({ format: 'uuid', description: 'A unit in the system; a linked petition opens there' })
   @IsOptional() @IsUUID() toUnitId?: string;
-  @ApiPropertyOptional({ description: 'An outside body, by name' }) @IsOptional() @IsString() @MaxLength(300) toBodyName?: string;
+  @ApiPropertyOptional({ description: 'An outside body, by name' }) @OptionalText(300) toBodyName?: string;
   @ApiProperty() @Required() reason: string;
 }
 export class GuideBody {
@@ -88,25 +79,25 @@ export class GuideBody {
 }
 export class FileBody {
   @ApiProperty({ enum: FILING_REASONS }) @IsIn(FILING_REASONS) reason: (typeof FILING_REASONS)[number];
-  @ApiPropertyOptional() @Note() note?: string;
+  @ApiPropertyOptional() @OptionalText() note?: string;
 }
 export class AssignBody {
   @ApiProperty({ format: 'uuid' }) @IsUUID() assigneeId: string;
-  @ApiPropertyOptional() @Note() note?: string;
+  @ApiPropertyOptional() @OptionalText() note?: string;
 }
 export class StartVerificationBody {
-  @ApiPropertyOptional() @Note() note?: string;
+  @ApiPropertyOptional() @OptionalText() note?: string;
 }
 export class ResolveBody {
   @ApiProperty({ description: 'The decision, conclusion or answer' }) @Required(20000) summary: string;
-  @ApiPropertyOptional({ example: '125/QĐ-UBND' }) @IsOptional() @IsString() @MaxLength(100) decisionNumber?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) legalBasis?: string;
+  @ApiPropertyOptional({ example: '125/QĐ-UBND' }) @OptionalText(100) decisionNumber?: string;
+  @ApiPropertyOptional() @OptionalText(500) legalBasis?: string;
 }
 export class CloseBody {
-  @ApiPropertyOptional() @Note() note?: string;
+  @ApiPropertyOptional() @OptionalText() note?: string;
 }
 export class WithdrawBody {
-  @ApiPropertyOptional() @Note() reason?: string;
+  @ApiPropertyOptional() @OptionalText() reason?: string;
 }
 export class ReopenBody {
   @ApiProperty({ description: "The citizen's reason for coming back" }) @Required() reason: string;

@@ -6,22 +6,15 @@ import {
   type PetitionCommandInput,
   PetitionQueries,
 } from '@app/application';
-import { LABELS, PETITION_ACTIONS, type PetitionAction } from '@app/domain';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { PETITION_ACTIONS } from '@app/domain';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
+import { ActionRoute, actionCommand } from '../http/action-route.js';
+import { withETag } from '../http/if-match.js';
 import { UuidParam } from '../http/uuid-param.js';
-import { validateBody } from '../http/validation.js';
 import { ACTION_BODIES, CreatePetitionDto, ListPetitionsQuery } from './petition.dto.js';
-
-/** `If-Match: 3`, `"3"` or `W/"3"` → 3. Absent → undefined (no precondition). */
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined || header.trim() === '') return undefined;
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw new AppError('invalid', 'petition.if_match_invalid', {}, {}, [{ field: 'If-Match', messageKey: 'petition.if_match_invalid' }]);
-  return Number(m[1]);
-}
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 
@@ -49,9 +42,9 @@ export class PetitionsController {
     }
     const { petitionId, replayed } = await this.create.execute(user, body, idempotencyKey);
     const view = await this.queries.get(user, petitionId);
-    res.status(201).setHeader('Location', `/api/petitions/${petitionId}`).setHeader('ETag', `"${view.version}"`);
+    res.status(201).setHeader('Location', `/api/petitions/${petitionId}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return view;
+    return withETag(res, view);
   }
 
   @Get()
@@ -61,16 +54,10 @@ export class PetitionsController {
 
   @Get(':id')
   async get(@User() user: CurrentUser, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response) {
-    const view = await this.queries.get(user, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.queries.get(user, id));
   }
 
-  @Post(':id/actions/:action')
-  @HttpCode(200)
-  @ApiParam({ name: 'action', enum: PETITION_ACTIONS })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; a stale one gets 412' })
-  @ApiBody({ schema: { oneOf: Object.values(ACTION_BODIES).map((c) => ({ $ref: getSchemaPath(c) })) } })
+  @ActionRoute(PETITION_ACTIONS, ACTION_BODIES)
   async perform(
     @User() user: CurrentUser,
     @UuidParam('id') id: string,
@@ -79,14 +66,8 @@ export class PetitionsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (!(PETITION_ACTIONS as readonly string[]).includes(action)) {
-      throw new AppError('not-found', 'error.not_found', { what: LABELS.entity.action }, { allowedActions: PETITION_ACTIONS });
-    }
-    const expectedVersion = parseIfMatch(ifMatch);
-    const dto = await validateBody<object>(ACTION_BODIES[action as PetitionAction], body ?? {});
-    await this.act.execute(user, id, { ...dto, action } as PetitionCommandInput, expectedVersion);
-    const view = await this.queries.get(user, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    const { input, expectedVersion } = await actionCommand(PETITION_ACTIONS, ACTION_BODIES, action, body, ifMatch);
+    await this.act.execute(user, id, input as PetitionCommandInput, expectedVersion);
+    return withETag(res, await this.queries.get(user, id));
   }
 }

@@ -1,19 +1,18 @@
 import {
-  AppError,
   type CurrentUser,
   PlanReceptionDayUseCase,
   ReceptionDayActionUseCase,
   type ReceptionDayCommandInput,
   ReceptionDayQueries,
 } from '@app/application';
-import { LABELS, RECEPTION_ACTIONS, type ReceptionAction } from '@app/domain';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { RECEPTION_ACTIONS } from '@app/domain';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
+import { ActionRoute, actionCommand } from '../http/action-route.js';
+import { withETag } from '../http/if-match.js';
 import { UuidParam } from '../http/uuid-param.js';
-import { validateBody } from '../http/validation.js';
-import { parseIfMatch } from '../petitions/petitions.controller.js';
 import { ListReceptionDaysQuery, PlanReceptionDayDto, RECEPTION_ACTION_BODIES, ReceptionDayDetailDto, ReceptionDayPageDto } from './reception.dto.js';
 
 /**
@@ -37,8 +36,8 @@ export class ReceptionDaysController {
   async create(@User() user: CurrentUser, @Body() body: PlanReceptionDayDto, @Res({ passthrough: true }) res: Response) {
     const id = await this.plan.execute(user, body);
     const view = await this.queries.get(user, id);
-    res.status(201).setHeader('Location', `/api/reception-days/${id}`).setHeader('ETag', `"${view.version}"`);
-    return view;
+    res.status(201).setHeader('Location', `/api/reception-days/${id}`);
+    return withETag(res, view);
   }
 
   @Get()
@@ -51,17 +50,11 @@ export class ReceptionDaysController {
   @Get(':id')
   @ApiOkResponse({ type: ReceptionDayDetailDto })
   async get(@User() user: CurrentUser, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response) {
-    const view = await this.queries.get(user, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.queries.get(user, id));
   }
 
-  @Post(':id/actions/:action')
-  @HttpCode(200)
+  @ActionRoute(RECEPTION_ACTIONS, RECEPTION_ACTION_BODIES)
   @ApiOperation({ summary: 'hold (on or after the day: attendees and petitions taken), cancel (with a reason), link-petitions (after hold)' })
-  @ApiParam({ name: 'action', enum: RECEPTION_ACTIONS })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; a stale one gets 412' })
-  @ApiBody({ schema: { oneOf: Object.values(RECEPTION_ACTION_BODIES).map((c) => ({ $ref: getSchemaPath(c) })) } })
   @ApiOkResponse({ type: ReceptionDayDetailDto })
   async perform(
     @User() user: CurrentUser,
@@ -71,14 +64,8 @@ export class ReceptionDaysController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (!(RECEPTION_ACTIONS as readonly string[]).includes(action)) {
-      throw new AppError('not-found', 'error.not_found', { what: LABELS.entity.action }, { allowedActions: RECEPTION_ACTIONS });
-    }
-    const expectedVersion = parseIfMatch(ifMatch);
-    const dto = await validateBody<object>(RECEPTION_ACTION_BODIES[action as ReceptionAction], body ?? {});
-    await this.act.execute(user, id, { ...dto, action } as ReceptionDayCommandInput, expectedVersion);
-    const view = await this.queries.get(user, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    const { input, expectedVersion } = await actionCommand(RECEPTION_ACTIONS, RECEPTION_ACTION_BODIES, action, body, ifMatch);
+    await this.act.execute(user, id, input as ReceptionDayCommandInput, expectedVersion);
+    return withETag(res, await this.queries.get(user, id));
   }
 }

@@ -1,6 +1,5 @@
-import { isLocalDate, RECEPTION_DAY_STATUSES, RECEPTION_POSITIONS } from '@app/domain';
+import { RECEPTION_DAY_STATUSES, RECEPTION_POSITIONS } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -16,22 +15,9 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateBy,
 } from 'class-validator';
-
-/** Surrounding whitespace is not content: '   ' becomes '' and @IsNotEmpty refuses it. */
-const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-
-/** A Vietnam local date, `YYYY-MM-DD`, that exists on the calendar. */
-function IsLocalDate(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isLocalDate',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isLocalDate(value),
-      defaultMessage: () => '$property must be a date written YYYY-MM-DD',
-    },
-  });
-}
+import { IsLocalDate, OptionalText, Page, PageSize, Text } from '../http/dto-decorators.js';
+import { BilingualText, PersonRef, UnitRef } from '../http/response-shapes.js';
 
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 type Position = (typeof RECEPTION_POSITIONS)[number];
@@ -43,8 +29,8 @@ export class PlanReceptionDayDto {
   @IsUUID() hostUserId: string;
   @ApiProperty({ enum: RECEPTION_POSITIONS }) @IsIn(RECEPTION_POSITIONS) position: Position;
   @ApiProperty({ example: '2026-12-03', description: 'Vietnam local date (UTC+7); today or later' }) @IsDefined() @IsLocalDate() date: string;
-  @ApiProperty({ example: 'Trụ sở tiếp công dân phường' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(300) venue: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiProperty({ example: 'Trụ sở tiếp công dân phường' }) @Text(300) venue: string;
+  @ApiPropertyOptional() @OptionalText() note?: string;
 }
 
 export class ListReceptionDaysQuery {
@@ -52,8 +38,8 @@ export class ListReceptionDaysQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() hostUserId?: string;
   @ApiPropertyOptional({ example: '2026-12', description: 'Days whose Vietnam local date is in this month' }) @IsOptional() @IsString() @Matches(YEAR_MONTH) month?: string;
   @ApiPropertyOptional({ enum: RECEPTION_DAY_STATUSES }) @IsOptional() @IsIn(RECEPTION_DAY_STATUSES) status?: (typeof RECEPTION_DAY_STATUSES)[number];
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
+  @ApiPropertyOptional({ default: 1 }) @Page() page: number = 1;
+  @ApiPropertyOptional({ default: 50 }) @PageSize(200) pageSize: number = 50;
 }
 
 export class HoldReceptionDayBody {
@@ -63,11 +49,11 @@ export class HoldReceptionDayBody {
   @IsOptional() @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(200, { each: true }) attendeeNames?: string[];
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Petitions taken (existing and in your jurisdiction; log new ones with POST /api/petitions, channel in_person)' })
   @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) petitionIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) note?: string;
+  @ApiPropertyOptional() @OptionalText(4000) note?: string;
 }
 
 export class CancelReceptionDayBody {
-  @ApiProperty({ example: 'Lãnh đạo đi công tác đột xuất' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
+  @ApiProperty({ example: 'Lãnh đạo đi công tác đột xuất' }) @Text() reason: string;
 }
 
 export class LinkReceptionPetitionsBody {
@@ -101,30 +87,18 @@ export class ListReceptionDutiesQuery {
 }
 
 export class PublishDutyRuleDto {
-  @ApiProperty({ example: "R1'", description: 'DOMAIN.md row id' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(20) ruleId: string;
+  @ApiProperty({ example: "R1'", description: 'DOMAIN.md row id' }) @Text(20) ruleId: string;
   @ApiProperty({ enum: RECEPTION_POSITIONS }) @IsIn(RECEPTION_POSITIONS) position: Position;
   @ApiPropertyOptional({ description: 'Exactly one of minDaysPerMonth and minDaysPerWeek' }) @IsOptional() @IsInt() @Min(1) @Max(31) minDaysPerMonth?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(7) minDaysPerWeek?: number;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) legalReference: string;
+  @ApiProperty() @Text(500) legalReference: string;
   @ApiProperty({ enum: ['verified', 'partial', 'unverified'] }) @IsIn(['verified', 'partial', 'unverified']) verification: 'verified' | 'partial' | 'unverified';
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional() @OptionalText() note?: string;
   @ApiProperty({ example: '2027-01-01', description: 'Today or later; ends the rule in force the day before' }) @IsDefined() @IsLocalDate() effectiveFrom: string;
 }
 
 // Response shapes, for the OpenAPI document.
 
-class ReceptionText {
-  @ApiProperty() vi: string;
-  @ApiProperty() en: string;
-}
-class ReceptionUnitRef {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-}
-class ReceptionPersonRef {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() fullName: string;
-}
 class ReceptionLinkedPetition {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() trackingCode: string;
@@ -143,14 +117,14 @@ class ReceptionDayEventView {
 
 export class ReceptionDayViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: ReceptionUnitRef }) unit: ReceptionUnitRef;
-  @ApiProperty({ type: ReceptionPersonRef }) host: ReceptionPersonRef;
+  @ApiProperty({ type: UnitRef }) unit: UnitRef;
+  @ApiProperty({ type: PersonRef }) host: PersonRef;
   @ApiProperty({ enum: RECEPTION_POSITIONS }) position: string;
-  @ApiProperty({ type: ReceptionText }) positionLabel: ReceptionText;
+  @ApiProperty({ type: BilingualText }) positionLabel: BilingualText;
   @ApiProperty({ example: '2026-12-03' }) date: string;
   @ApiProperty() venue: string;
   @ApiProperty({ enum: RECEPTION_DAY_STATUSES }) status: string;
-  @ApiProperty({ type: ReceptionText }) statusLabel: ReceptionText;
+  @ApiProperty({ type: BilingualText }) statusLabel: BilingualText;
   @ApiProperty({ nullable: true, type: String, description: 'Legal reference of the duty rule in force on the date' }) legalBasis: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: Number }) attendeeCount: number | null;
@@ -190,10 +164,10 @@ export class ReceptionDutyRuleDto {
 
 export class ReceptionDutyViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: ReceptionPersonRef }) user: ReceptionPersonRef;
-  @ApiProperty({ type: ReceptionUnitRef }) unit: ReceptionUnitRef;
+  @ApiProperty({ type: PersonRef }) user: PersonRef;
+  @ApiProperty({ type: UnitRef }) unit: UnitRef;
   @ApiProperty({ enum: RECEPTION_POSITIONS }) position: string;
-  @ApiProperty({ type: ReceptionText }) positionLabel: ReceptionText;
+  @ApiProperty({ type: BilingualText }) positionLabel: BilingualText;
   @ApiProperty() effectiveFrom: string;
   @ApiProperty({ nullable: true, type: String }) effectiveTo: string | null;
 }
@@ -205,10 +179,10 @@ class ReceptionShortWeek {
 }
 
 class ReceptionComplianceRowDto {
-  @ApiProperty({ type: ReceptionPersonRef }) host: ReceptionPersonRef;
-  @ApiProperty({ type: ReceptionUnitRef }) unit: ReceptionUnitRef;
+  @ApiProperty({ type: PersonRef }) host: PersonRef;
+  @ApiProperty({ type: UnitRef }) unit: UnitRef;
   @ApiProperty({ enum: RECEPTION_POSITIONS }) position: string;
-  @ApiProperty({ type: ReceptionText }) positionLabel: ReceptionText;
+  @ApiProperty({ type: BilingualText }) positionLabel: BilingualText;
   @ApiProperty({ example: '2026-12' }) month: string;
   @ApiProperty() required: number;
   @ApiProperty() held: number;
@@ -226,9 +200,9 @@ class ReceptionComplianceTotals {
 }
 
 class ReceptionComplianceDefinitions {
-  @ApiProperty({ type: ReceptionText }) required: ReceptionText;
-  @ApiProperty({ type: ReceptionText }) held: ReceptionText;
-  @ApiProperty({ type: ReceptionText }) flagged: ReceptionText;
+  @ApiProperty({ type: BilingualText }) required: BilingualText;
+  @ApiProperty({ type: BilingualText }) held: BilingualText;
+  @ApiProperty({ type: BilingualText }) flagged: BilingualText;
 }
 
 export class ReceptionComplianceDto {

@@ -1,6 +1,8 @@
-import { FEEDBACK_COMMENT_MAX, FEEDBACK_OUTCOMES, isLocalDate, PETITION_KINDS, PETITION_STATUSES } from '@app/domain';
+import { FEEDBACK_COMMENT_MAX, FEEDBACK_OUTCOMES, PETITION_KINDS, PETITION_STATUSES } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsLocalDate } from '../http/dto-decorators.js';
+import { BilingualText, PersonRef, ReportPeriod, UnitRef } from '../http/response-shapes.js';
 
 /** The citizen's rating. `satisfied` must be a real boolean: "false" as a string is refused, not read as true. */
 export class FeedbackDto {
@@ -10,17 +12,6 @@ export class FeedbackDto {
   @IsOptional() @IsString() @MaxLength(FEEDBACK_COMMENT_MAX) comment?: string;
 }
 
-/** A Vietnam local date, `YYYY-MM-DD`, that exists on the calendar. */
-function IsLocalDate(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isLocalDate',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isLocalDate(value),
-      defaultMessage: () => '$property must be a date written YYYY-MM-DD',
-    },
-  });
-}
-
 export class SatisfactionBoardQuery {
   @ApiProperty({ example: '2026-11-01', description: 'First day, Vietnam local date (UTC+7), inclusive' }) @IsDefined() @IsLocalDate() from: string;
   @ApiProperty({ example: '2026-11-30', description: 'Last day, Vietnam local date (UTC+7), inclusive' }) @IsDefined() @IsLocalDate() to: string;
@@ -28,17 +19,12 @@ export class SatisfactionBoardQuery {
 
 // Response shapes, for the OpenAPI document.
 
-class Bilingual {
-  @ApiProperty() vi: string;
-  @ApiProperty() en: string;
-}
-
 class FeedbackPetitionView {
   @ApiProperty() trackingCode: string;
   @ApiProperty({ enum: PETITION_KINDS }) kind: string;
-  @ApiProperty({ type: Bilingual }) kindLabel: Bilingual;
+  @ApiProperty({ type: BilingualText }) kindLabel: BilingualText;
   @ApiProperty({ enum: PETITION_STATUSES }) status: string;
-  @ApiProperty({ type: Bilingual }) statusLabel: Bilingual;
+  @ApiProperty({ type: BilingualText }) statusLabel: BilingualText;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt: string | null;
   @ApiProperty() unitName: string;
   @ApiProperty({ example: '/api/track/ABCD-EFGH-JKMN' }) trackingLink: string;
@@ -52,7 +38,7 @@ class FeedbackLinkView {
 
 class IfNotSatisfiedView {
   @ApiProperty({ enum: FEEDBACK_OUTCOMES }) outcome: string;
-  @ApiProperty({ type: Bilingual }) message: Bilingual;
+  @ApiProperty({ type: BilingualText }) message: BilingualText;
 }
 
 class GivenRatingView {
@@ -65,7 +51,7 @@ export class FeedbackPageView {
   @ApiProperty({ type: FeedbackPetitionView, description: 'Public facts only: no personal data, no content' }) petition: FeedbackPetitionView;
   @ApiProperty({ type: FeedbackLinkView }) link: FeedbackLinkView;
   @ApiProperty() canRate: boolean;
-  @ApiProperty({ type: Bilingual }) instructions: Bilingual;
+  @ApiProperty({ type: BilingualText }) instructions: BilingualText;
   @ApiProperty({ type: IfNotSatisfiedView }) ifNotSatisfied: IfNotSatisfiedView;
   @ApiProperty({ type: GivenRatingView, nullable: true }) rating: GivenRatingView | null;
 }
@@ -78,7 +64,7 @@ class RemedyResponse {
   @ApiProperty({ nullable: true, type: String, example: '2026-11-23' }) decidedOn: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2026-12-23' }) lastDay: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) until: string | null;
-  @ApiProperty({ nullable: true, type: Bilingual }) fileWith: Bilingual | null;
+  @ApiProperty({ nullable: true, type: BilingualText }) fileWith: BilingualText | null;
 }
 
 export class FeedbackResultView {
@@ -86,7 +72,7 @@ export class FeedbackResultView {
   @ApiProperty() satisfied: boolean;
   @ApiProperty() reopened: boolean;
   @ApiProperty({ type: FeedbackPetitionView }) petition: FeedbackPetitionView;
-  @ApiProperty({ type: Bilingual }) message: Bilingual;
+  @ApiProperty({ type: BilingualText }) message: BilingualText;
   @ApiProperty({ type: RemedyResponse, nullable: true }) remedy: RemedyResponse | null;
 }
 
@@ -107,34 +93,16 @@ class SatisfactionUnitRowView extends FiguresView {
   @ApiProperty({ type: SatisfactionUnitRef }) unit: SatisfactionUnitRef;
 }
 
-class HandlerRef {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() fullName: string;
-}
-
-class HandlerUnitRef {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-}
-
 class SatisfactionHandlerRowView extends FiguresView {
-  @ApiProperty({ type: HandlerRef, nullable: true, description: 'null: resolved without an assignee' }) handler: HandlerRef | null;
-  @ApiProperty({ type: HandlerUnitRef }) unit: HandlerUnitRef;
-}
-
-class SatisfactionPeriodView {
-  @ApiProperty({ example: '2026-11-01' }) from: string;
-  @ApiProperty({ example: '2026-11-30' }) to: string;
-  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timeZone: string;
-  @ApiProperty({ format: 'date-time' }) startsAt: string;
-  @ApiProperty({ format: 'date-time', description: 'Exclusive: 24:00 local time on the last day' }) endsAt: string;
+  @ApiProperty({ type: PersonRef, nullable: true, description: 'null: resolved without an assignee' }) handler: PersonRef | null;
+  @ApiProperty({ type: UnitRef }) unit: UnitRef;
 }
 
 export class SatisfactionBoardResponse {
-  @ApiProperty({ type: SatisfactionPeriodView }) period: SatisfactionPeriodView;
+  @ApiProperty({ type: ReportPeriod }) period: ReportPeriod;
   @ApiProperty({ type: [SatisfactionUnitRowView] }) units: SatisfactionUnitRowView[];
   @ApiProperty({ type: [SatisfactionHandlerRowView] }) handlers: SatisfactionHandlerRowView[];
   @ApiProperty({ type: FiguresView }) totals: FiguresView;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'object' }, description: 'period, rated, satisfied, satisfiedShare, unit, handler (vi, en)' })
-  definitions: Record<string, Bilingual>;
+  definitions: Record<string, BilingualText>;
 }

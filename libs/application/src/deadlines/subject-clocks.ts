@@ -3,13 +3,17 @@ import {
   type CommitmentPolicy,
   commitmentClock,
   type DeadlinePolicy,
+  type DueExplanation,
+  explainSubjectDue,
   type LocalDate,
+  type Message,
   planSubjectLadder,
   policyInForce,
   resultsPublicationClock,
   stopSubjectClock,
   type SubjectClock,
   subjectClocksOf,
+  summarizeDue,
   toLocalDate,
 } from '@app/domain';
 import { clockStore, subjectColumns } from '@app/persistence';
@@ -79,7 +83,47 @@ export async function startResultsClock(
   await start(em, (policy, calendar) => resultsPublicationClock({ id: randomUUID(), dialogueId: d.dialogueId, heldAt: d.heldAt }, policy, calendar, now), d.heldAt, now);
 }
 
+/** The last local day of a dialogue's G4 clock (its due instant is 24:00 of that day), or null without one. */
+export async function resultsLastDay(em: EntityManager, dialogueId: string): Promise<LocalDate | null> {
+  const clock = await clockStore.forSubject(em, { type: 'dialogue', id: dialogueId }, false);
+  return clock?.dueAt ? toLocalDate(new Date(Date.parse(clock.dueAt) - 1)) : null;
+}
+
 /** Stops G4: met when the results are published, cancelled if the dialogue is cancelled. */
 export async function stopResultsClock(em: EntityManager, dialogueId: string, outcome: 'met' | 'cancelled', now: Date): Promise<void> {
   await stop(em, { type: 'dialogue', id: dialogueId }, outcome, now);
+}
+
+/** A subject's clock as staff read it: the rule, the due instant and how it was counted. */
+export interface SubjectDeadlineView {
+  readonly clockId: string;
+  readonly ruleId: string;
+  readonly kind: SubjectClock['kind'];
+  readonly legalBasis: string;
+  readonly policyVersion: number;
+  readonly status: SubjectClock['status'];
+  readonly startedAt: string;
+  readonly dueAt: string | null;
+  readonly metAt: string | null;
+  readonly explanation: DueExplanation;
+  readonly summary: Message;
+}
+
+export async function subjectDeadline(em: EntityManager, subject: ClockSubject, now: Date): Promise<SubjectDeadlineView | null> {
+  const clock = await clockStore.forSubject(em, subject, false);
+  if (!clock) return null;
+  const explanation = explainSubjectDue(clock, await loadCalendar(em, now), now);
+  return {
+    clockId: clock.id,
+    ruleId: clock.ruleId,
+    kind: clock.kind,
+    legalBasis: clock.legalBasis,
+    policyVersion: clock.policyVersion,
+    status: clock.status,
+    startedAt: clock.startedAt,
+    dueAt: clock.dueAt,
+    metAt: clock.metAt,
+    explanation,
+    summary: summarizeDue({ unit: clock.unit, startEvent: clock.startEvent as never, status: clock.status, pauses: [] }, explanation),
+  };
 }

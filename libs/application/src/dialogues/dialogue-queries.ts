@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { accessScopeOf, scopeCondition } from '../auth/access-scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { CLOCK } from '../shared/clock.provider.js';
+import { subjectDeadline } from '../deadlines/subject-clocks.js';
 import {
   availableCommitmentActions,
   type CommitmentSummaryView,
@@ -109,7 +110,8 @@ export class DialogueQueries {
     const commitments = await commitmentStore.forDialogue(em, id);
     const carriedOver = await commitmentStore.byIds(em, s.carriedOverCommitmentIds);
     const events = await dialogueStore.events(em, id);
-    return toDialogueView(s, { note: record.note, viewer: user, now, petitions, commitments, carriedOver, events });
+    const deadline = await subjectDeadline(em, { type: 'dialogue', id }, now);
+    return toDialogueView(s, { note: record.note, viewer: user, now, petitions, commitments, carriedOver, events, deadline });
   }
 }
 
@@ -153,12 +155,14 @@ export class CommitmentQueries {
     const em = this.dataSource.manager;
     const record = await visibleCommitment(em, user, id);
     const events = await commitmentStore.events(em, id);
+    const now = this.clock.now();
     return {
-      ...toCommitmentSummary(record.state, this.clock.now()),
+      ...toCommitmentSummary(record.state, now),
       defaultDueDate: record.defaultDueDate,
       evidence: record.state.evidence,
       availableActions: availableCommitmentActions(record.state, user),
       events: events.map(toSubjectEventView),
+      deadline: await subjectDeadline(em, { type: 'commitment', id }, now),
     };
   }
 }

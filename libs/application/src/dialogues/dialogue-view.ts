@@ -17,6 +17,7 @@ import {
 } from '@app/domain';
 import type { StoredEventRow } from '@app/persistence';
 import type { CurrentUser } from '../auth/current-user.js';
+import type { SubjectDeadlineView } from '../deadlines/subject-clocks.js';
 
 export interface SubjectEventView {
   readonly sequence: number;
@@ -69,6 +70,8 @@ export interface CommitmentView extends CommitmentSummaryView {
   readonly evidence: readonly CommitmentEvidence[];
   readonly availableActions: CommitmentAction[];
   readonly events: SubjectEventView[];
+  /** Its clock on the deadline engine: due instant, how it was counted, met or breached. */
+  readonly deadline: SubjectDeadlineView | null;
 }
 
 export function toCommitmentSummary(c: CommitmentState, now: Date): CommitmentSummaryView {
@@ -153,6 +156,8 @@ export interface DialogueView extends DialogueSummaryView {
   readonly commitments: CommitmentSummaryView[];
   readonly availableActions: DialogueAction[];
   readonly events: SubjectEventView[];
+  /** The results-publication clock (G4) of a held commune conference; null for the other kinds. */
+  readonly deadline: SubjectDeadlineView | null;
 }
 
 export function toDialogueSummary(s: DialogueState): DialogueSummaryView {
@@ -185,6 +190,7 @@ export function toDialogueView(
     commitments: CommitmentState[];
     carriedOver: CommitmentState[];
     events: StoredEventRow<object>[];
+    deadline: SubjectDeadlineView | null;
   },
 ): DialogueView {
   const withhold = extra.viewer.role === 'board';
@@ -212,6 +218,7 @@ export function toDialogueView(
     commitments: extra.commitments.map((c) => toCommitmentSummary(c, extra.now)),
     availableActions: availableDialogueActions(s, { userId: extra.viewer.id, role: extra.viewer.role }),
     events: extra.events.map((e) => toSubjectEventView(withhold ? withholdAskedBy(e) : e)),
+    deadline: extra.deadline,
   };
 }
 

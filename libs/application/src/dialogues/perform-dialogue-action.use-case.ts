@@ -16,6 +16,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { accessScopeOf } from '../auth/access-scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { AppError } from '../shared/app-error.js';
+import { resultsLastDay } from '../deadlines/subject-clocks.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { dialogueRefusalToError } from './dialogue-errors.js';
 import { checkLinkablePetitions, writeDialogueDecision } from './dialogue-writer.js';
@@ -86,6 +87,11 @@ export class PerformDialogueActionUseCase {
         const commitments = await commitmentStore.forDialogue(em, state.id);
         const pending = commitments.filter((c) => (c.status === 'open' || c.status === 'in_progress') && !commitmentIsLate(c.dueDate, now));
         return { ...input, actor, pendingCommitmentIds: pending.map((c) => c.id) };
+      }
+      case 'publish-results': {
+        // Lateness as the G4 clock counts it (Art 148 roll-forward), so the record and the alerts agree.
+        const dueDate = await resultsLastDay(em, state.id);
+        return { ...input, actor, ...(dueDate ? { dueDate } : {}) };
       }
       case 'resolve-question': {
         const o = input.outcome;

@@ -23,6 +23,11 @@ export interface PeriodSpec {
   readonly unit: DurationUnit;
   readonly pauses: readonly Pause[];
   readonly extensions: readonly Extension[];
+  /**
+   * Art 148: a period whose last day is a day off runs to the end of the next working day. Off (false) for a
+   * date people were promised, such as a commitment's due date: that day is the deadline whatever it is.
+   */
+  readonly rollForward?: boolean;
 }
 
 export interface DueExplanation {
@@ -73,7 +78,7 @@ export function computeDue(spec: PeriodSpec, calendar: WorkingCalendar, now: Dat
   const pausedDays = spec.pauses.reduce((n, p) => n + pausedDaysOf(p, spec.unit, calendar, now), 0);
   const countedDays = spec.days + extensionDays + pausedDays;
   const nominal = nominalLastDay(startDay, countedDays, spec.unit, calendar);
-  const lastDay = calendar.onOrAfter(nominal);
+  const lastDay = spec.rollForward === false ? nominal : calendar.onOrAfter(nominal);
   const explanation: DueExplanation = {
     startDay,
     firstCountedDay: addLocalDays(startDay, 1),

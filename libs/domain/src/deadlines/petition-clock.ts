@@ -70,10 +70,11 @@ export function variantFor(flags: CaseFlags, days: PeriodVariants): { variant: P
 }
 
 /** The facts a period is counted from: all a ladder needs, whatever the clock belongs to. */
-export type ClockPeriod = Pick<PetitionClock, 'startedAt' | 'days' | 'unit' | 'pauses' | 'extensions'>;
+export type ClockPeriod = Pick<PetitionClock, 'startedAt' | 'days' | 'unit' | 'pauses' | 'extensions'> & { readonly rollForward?: boolean };
 
 export function periodOf(clock: ClockPeriod): PeriodSpec {
   return {
+    ...(clock.rollForward === false ? { rollForward: false } : {}),
     startedAt: new Date(clock.startedAt),
     days: clock.days,
     unit: clock.unit,

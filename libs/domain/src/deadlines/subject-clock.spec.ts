@@ -3,7 +3,7 @@ import { KNOWN_CIVIL_SERVICE_ENTRIES } from '../calendar/civil-service-schedule.
 import { statutoryHolidays } from '../calendar/statutory-holidays.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from './deadline-policy.js';
-import { commitmentClock, planSubjectLadder, resultsPublicationClock, stopSubjectClock } from './subject-clock.js';
+import { commitmentClock, explainSubjectDue, planSubjectLadder, resultsPublicationClock, stopSubjectClock } from './subject-clock.js';
 
 const calendar = new WorkingCalendar([...statutoryHolidays(2026), ...statutoryHolidays(2027), ...KNOWN_CIVIL_SERVICE_ENTRIES]);
 const policy = DEFAULT_DEADLINE_POLICY;
@@ -17,9 +17,11 @@ describe('commitment clock', () => {
     expect(c.dueAt).toBe('2026-12-23T17:00:00.000Z');
   });
 
-  it('rolls a due date on a Saturday to the end of the next working day (BLDS Art 148)', () => {
+  it('keeps a promised Saturday as the deadline (no roll-forward: the date was promised, not a statutory period)', () => {
     const c = commitmentClock({ id: 'k1', commitmentId: 'c1', createdAt: MADE, dueDate: '2026-12-26' }, policy, calendar, MADE);
-    expect(c.dueAt).toBe('2026-12-28T17:00:00.000Z');
+    expect(c.dueAt).toBe('2026-12-26T17:00:00.000Z');
+    expect(explainSubjectDue(c, calendar, MADE)).toMatchObject({ nominalLastDay: '2026-12-26', rolledForwardTo: null, lastDay: '2026-12-26' });
+    expect(planSubjectLadder(c, policy, [], { calendar, now: MADE }).find((p) => p.key === '100')!.dueAt).toBe('2026-12-26T17:00:00.000Z');
   });
 
   it('is due at the end of the same day when promised for today, and refuses a due date before it was made', () => {

@@ -33,7 +33,15 @@ export interface SubjectClock {
   readonly cancelledAt: string | null;
 }
 
-const period = (c: Pick<SubjectClock, 'startedAt' | 'days' | 'unit'>) => ({ startedAt: c.startedAt, days: c.days, unit: c.unit, pauses: [], extensions: [] });
+/** A promised date is the deadline as it is; a statutory period (G4) rolls past days off (Art 148). */
+const period = (c: Pick<SubjectClock, 'startedAt' | 'days' | 'unit' | 'kind'>) => ({
+  startedAt: c.startedAt,
+  days: c.days,
+  unit: c.unit,
+  pauses: [],
+  extensions: [],
+  rollForward: c.kind !== 'commitment',
+});
 
 function started(
   input: { id: string; subject: ClockSubject; kind: SubjectClockKind; startEvent: SubjectClock['startEvent']; startedAt: Date; days: number },
@@ -64,8 +72,9 @@ function started(
 
 /**
  * A commitment's clock runs from its creation to the end of its due date, counted in calendar days (the
- * creation day is not counted, Art 147; a due date on a day off rolls to the next working day, Art 148).
- * A commitment due the day it is made has a period of zero days: due at the end of that day.
+ * creation day is not counted, Art 147). The due date is what was promised, so it does not roll past a day off:
+ * the commitment, its lists and the next agenda all call it late from the day after. A commitment due the day
+ * it is made has a period of zero days: due at the end of that day.
  */
 export function commitmentClock(
   input: { id: string; commitmentId: string; createdAt: Date; dueDate: LocalDate },

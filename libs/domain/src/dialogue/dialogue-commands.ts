@@ -70,6 +70,11 @@ export type HoldCommand = Base<'hold'> & {
 export type PublishResultsCommand = Base<'publish-results'> & {
   readonly channels: readonly PublicationChannel[];
   readonly summary: string;
+  /**
+   * The last day of G4 as the deadline engine counts it (a tenth day that is a day off runs to the next working
+   * day, Civil Code Art 148), so the dialogue and its clock agree on lateness. Absent: the nominal tenth day.
+   */
+  readonly dueDate?: LocalDate;
 };
 export type StartFollowUpCommand = Base<'start-follow-up'> & { readonly note?: string };
 export type CloseDialogueCommand = Base<'close'> & {

@@ -452,7 +452,7 @@ export function decideDialogue(state: DialogueState, command: DialogueCommand, n
       if (channels === 'unknown') return invalid('channels', 'validation.isIn');
       if (blank(command.summary)) return invalid('summary', 'validation.required');
       // G4 is a clock, not a gate: a late publication is still allowed, and recorded as late.
-      const dueDate = isCommune(state.kind) ? resultsPublicationDueDate(state.heldAt!) : null;
+      const dueDate = isCommune(state.kind) ? (command.dueDate ?? resultsPublicationDueDate(state.heldAt!)) : null;
       const late = dueDate !== null && today > dueDate;
       event = { ...base, type: 'DialogueResultsPublished', channels, summary: command.summary.trim(), dueDate, late };
       if (dueDate !== null) effects.push({ type: 'meet-deadline', dialogueId: state.id, kind: 'results_publication', late });

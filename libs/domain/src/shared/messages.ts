@@ -397,6 +397,8 @@ export const LABELS = {
   clockStart: {
     PetitionReceived: { vi: 'ngày nhận đơn', en: 'the day of receipt' },
     PetitionAccepted: { vi: 'ngày thụ lý', en: 'the day of acceptance' },
+    CommitmentCreated: { vi: 'ngày đưa ra cam kết', en: 'the day the commitment was made' },
+    DialogueHeld: { vi: 'ngày tổ chức đối thoại', en: 'the day of the dialogue' },
     other: { vi: 'ngày phát sinh', en: 'the starting day' },
   },
   clockStatus: {
