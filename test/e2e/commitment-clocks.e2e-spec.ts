@@ -108,6 +108,23 @@ describe('commitment and dialogue-results clocks', () => {
     ]);
     const view = (await s.http().get(`/api/dialogues/${dialogueId}`).set('Authorization', tok.head!).expect(200)).body;
     expect(view.deadline).toMatchObject({ ruleId: 'G4', status: 'running', explanation: { nominalLastDay: '2027-03-20', rolledForwardTo: '2027-03-22' } });
+    // A day off declared on Mon 22/03 would push the period to the end of Tue 23/03: shown first as a dry run,
+    // then applied, then undone. Only this clock's span contains the day.
+    const edit = { date: '2027-03-22', kind: 'holiday', name: 'Ngày nghỉ bổ sung (thử)' };
+    const dry = (await s.http().post('/api/calendar/entries?dryRun=true').set('Authorization', tok.admin!).send(edit).expect(200)).body;
+    expect(dry.subjectDiff).toEqual([
+      { subject: { type: 'dialogue', id: dialogueId }, clockId: expect.any(String), ruleId: 'G4', oldDueAt: '2027-03-22T17:00:00.000Z', newDueAt: '2027-03-23T17:00:00.000Z' },
+    ]);
+    expect((await clockOf('dialogue_id', dialogueId))[0]!.due_at).toEqual(new Date('2027-03-22T17:00:00.000Z'));
+    await s.http().post('/api/calendar/entries').set('Authorization', tok.admin!).send(edit).expect(200);
+    expect((await clockOf('dialogue_id', dialogueId))[0]!.due_at).toEqual(new Date('2027-03-23T17:00:00.000Z'));
+    const breachRung = async () =>
+      (await s.sql.query(`SELECT due_at FROM clock_thresholds WHERE dialogue_id = $1 AND key = '100'`, [dialogueId])).rows[0].due_at as Date;
+    expect(await breachRung()).toEqual(new Date('2027-03-23T17:00:00.000Z'));
+    await s.http().delete('/api/calendar/entries/2027-03-22').set('Authorization', tok.admin!).expect(200);
+    expect((await clockOf('dialogue_id', dialogueId))[0]!.due_at).toEqual(new Date('2027-03-22T17:00:00.000Z'));
+    expect(await breachRung()).toEqual(new Date('2027-03-22T17:00:00.000Z'));
+
     await setClock(s, tok.admin!, '2027-03-23T09:00:00+07:00');
     await waitFor(async () => (await alertsOf('dialogue_id', dialogueId, headId)).includes('100:alert.results.breached'), {
       what: 'the results-publication breach alert',

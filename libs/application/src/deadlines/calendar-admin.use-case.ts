@@ -17,6 +17,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { type ClockDiff, recomputeOpenClocks } from './clock-recompute.js';
+import { recomputeSubjectClocks, type SubjectClockDiff } from './subject-clocks.js';
 import { requireAdmin } from './deadline-command.js';
 import { calendarFrom, loadPolicies } from './deadline-sources.js';
 
@@ -47,6 +48,8 @@ export interface CalendarEditResult {
   readonly previous: CalendarEntry | null;
   readonly changed: number;
   readonly diff: ClockDiff[];
+  /** Commitment and dialogue-results clocks that move. */
+  readonly subjectDiff: SubjectClockDiff[];
 }
 
 type EntryRow = { date: string; kind: CalendarEntry['kind']; name: string; legal_ref: string | null };
@@ -124,8 +127,8 @@ export class CalendarAdminUseCase {
         [normalized.date, normalized.kind, normalized.name, normalized.legalRef, user.id, this.clock.now()],
       );
     }
-    const diff = await this.recompute(normalized.date, dryRun ? { date: normalized.date, entry: normalized } : null, dryRun);
-    return { dryRun, entry: normalized, previous, changed: diff.length, diff };
+    const { diff, subjectDiff } = await this.recompute(normalized.date, dryRun ? { date: normalized.date, entry: normalized } : null, dryRun);
+    return { dryRun, entry: normalized, previous, changed: diff.length + subjectDiff.length, diff, subjectDiff };
   }
 
   async remove(user: CurrentUser, date: LocalDate, dryRun: boolean): Promise<CalendarEditResult> {
@@ -133,8 +136,8 @@ export class CalendarAdminUseCase {
     const previous = await this.entryOn(date);
     if (!previous) throw new AppError('not-found', 'calendar.entry_not_found', { date });
     if (!dryRun) await this.dataSource.query(`DELETE FROM calendar_entries WHERE date = $1`, [date]);
-    const diff = await this.recompute(date, dryRun ? { date, entry: null } : null, dryRun);
-    return { dryRun, entry: null, previous, changed: diff.length, diff };
+    const { diff, subjectDiff } = await this.recompute(date, dryRun ? { date, entry: null } : null, dryRun);
+    return { dryRun, entry: null, previous, changed: diff.length + subjectDiff.length, diff, subjectDiff };
   }
 
   private async entryOn(date: LocalDate): Promise<CalendarEntry | null> {
@@ -146,14 +149,20 @@ export class CalendarAdminUseCase {
   }
 
   /** Open clocks whose counted span contains the day: only they can move. */
-  private recompute(day: LocalDate, hypothetical: { date: LocalDate; entry: CalendarEntry | null } | null, dryRun: boolean): Promise<ClockDiff[]> {
+  private async recompute(
+    day: LocalDate,
+    hypothetical: { date: LocalDate; entry: CalendarEntry | null } | null,
+    dryRun: boolean,
+  ): Promise<{ diff: ClockDiff[]; subjectDiff: SubjectClockDiff[] }> {
     const now = this.clock.now();
-    return recomputeOpenClocks(this.dataSource, {
+    const diff = await recomputeOpenClocks(this.dataSource, {
       scope: { spanContains: day },
       dryRun,
       now,
       context: async (em) => ({ policies: await loadPolicies(em), calendar: await calendarWithChange(em, now, hypothetical) }),
       transform: (clock, _facts, ctx) => recomputeClock(clock, ctx.calendar, now),
     });
+    const subjectDiff = await recomputeSubjectClocks(this.dataSource, { day, dryRun, now, calendar: (em) => calendarWithChange(em, now, hypothetical) });
+    return { diff, subjectDiff };
   }
 }

@@ -7,6 +7,9 @@ import {
   explainSubjectDue,
   type LocalDate,
   type Message,
+  recomputeSubjectClock,
+  startOfLocalDay,
+  type WorkingCalendar,
   planSubjectLadder,
   policyInForce,
   resultsPublicationClock,
@@ -18,7 +21,7 @@ import {
 } from '@app/domain';
 import { clockStore, subjectColumns } from '@app/persistence';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { loadCalendar, loadPolicies } from './deadline-sources.js';
 
 /*
@@ -126,4 +129,52 @@ export async function subjectDeadline(em: EntityManager, subject: ClockSubject, 
     explanation,
     summary: summarizeDue({ unit: clock.unit, startEvent: clock.startEvent as never, status: clock.status, pauses: [] }, explanation),
   };
+}
+
+/** A subject clock whose due instant a calendar edit moves (or would move, in a dry run). */
+export interface SubjectClockDiff {
+  readonly subject: ClockSubject;
+  readonly clockId: string;
+  readonly ruleId: string;
+  readonly oldDueAt: string | null;
+  readonly newDueAt: string | null;
+}
+
+/**
+ * After a calendar edit: the open commitment and dialogue clocks whose counted span contains the day, counted
+ * again, with their unfired thresholds re-planned. One transaction (these clocks are few); a dry run writes nothing.
+ */
+export async function recomputeSubjectClocks(
+  dataSource: DataSource,
+  opts: { day: LocalDate; dryRun: boolean; now: Date; calendar: (em: EntityManager) => Promise<WorkingCalendar> },
+): Promise<SubjectClockDiff[]> {
+  return dataSource.transaction(async (em) => {
+    if (opts.dryRun) await em.query('SET TRANSACTION READ ONLY');
+    const dayStart = startOfLocalDay(opts.day);
+    const ids: { id: string; commitment_id: string | null; dialogue_id: string | null }[] = await em.query(
+      `SELECT id, commitment_id, dialogue_id FROM petition_clocks
+        WHERE petition_id IS NULL AND status IN ('running', 'breached') AND started_at < $1 AND (due_at IS NULL OR due_at > $1)
+        ORDER BY id`,
+      [dayStart],
+    );
+    if (ids.length === 0) return [];
+    const calendar = await opts.calendar(em);
+    const policies = await loadPolicies(em);
+    const diffs: SubjectClockDiff[] = [];
+    for (const row of ids) {
+      const subject: ClockSubject = row.commitment_id ? { type: 'commitment', id: row.commitment_id } : { type: 'dialogue', id: row.dialogue_id! };
+      const clock = await clockStore.forSubject(em, subject, !opts.dryRun);
+      if (!clock) continue;
+      const next = recomputeSubjectClock(clock, calendar, opts.now);
+      if (next === clock) continue;
+      diffs.push({ subject, clockId: clock.id, ruleId: clock.ruleId, oldDueAt: clock.dueAt, newDueAt: next.dueAt });
+      if (opts.dryRun) continue;
+      const policy = policies.find((p) => p.version === next.policyVersion);
+      if (!policy) continue;
+      await clockStore.saveSubjectClock(em, next, opts.now);
+      const existing = await clockStore.thresholds(em, [next.id]);
+      await clockStore.syncThresholds(em, next, subjectColumns(subject), planSubjectLadder(next, policy, existing, { calendar, now: opts.now }));
+    }
+    return diffs;
+  });
 }

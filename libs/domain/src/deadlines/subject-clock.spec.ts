@@ -3,7 +3,7 @@ import { KNOWN_CIVIL_SERVICE_ENTRIES } from '../calendar/civil-service-schedule.
 import { statutoryHolidays } from '../calendar/statutory-holidays.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from './deadline-policy.js';
-import { commitmentClock, explainSubjectDue, planSubjectLadder, resultsPublicationClock, stopSubjectClock } from './subject-clock.js';
+import { commitmentClock, explainSubjectDue, planSubjectLadder, recomputeSubjectClock, resultsPublicationClock, stopSubjectClock } from './subject-clock.js';
 
 const calendar = new WorkingCalendar([...statutoryHolidays(2026), ...statutoryHolidays(2027), ...KNOWN_CIVIL_SERVICE_ENTRIES]);
 const policy = DEFAULT_DEADLINE_POLICY;
@@ -64,6 +64,30 @@ describe('results publication clock (G4)', () => {
     expect(c).toMatchObject({ kind: 'results_publication', ruleId: 'G4', days: 10, subject: { type: 'dialogue', id: 'd1' } });
     expect(c.dueAt).toBe('2026-12-09T17:00:00.000Z');
     expect(planSubjectLadder(c, policy, [], { calendar, now: heldAt }).every((p) => !p.escalate)).toBe(true);
+  });
+
+  it('moves with the calendar: a compensatory Monday pushes the due date on, and a rerun changes nothing', () => {
+    const heldAt = new Date('2026-11-29T01:00:00.000Z');
+    const c = resultsPublicationClock({ id: 'g1', dialogueId: 'd1', heldAt }, policy, calendar, heldAt);
+    // Due Wed 09/12/2026 today; declare Wed 09/12 a day off: the period runs to the end of Thu 10/12.
+    const edited = new WorkingCalendar([
+      ...statutoryHolidays(2026),
+      ...statutoryHolidays(2027),
+      ...KNOWN_CIVIL_SERVICE_ENTRIES,
+      { date: '2026-12-09', kind: 'holiday', name: 'Ngày nghỉ bổ sung', legalRef: null },
+    ]);
+    const moved = recomputeSubjectClock(c, edited, heldAt);
+    expect(moved.dueAt).toBe('2026-12-10T17:00:00.000Z');
+    expect(recomputeSubjectClock(moved, edited, heldAt)).toBe(moved);
+    expect(recomputeSubjectClock(c, calendar, heldAt)).toBe(c);
+  });
+
+  it('lifts a breach when the recomputed due instant is ahead again', () => {
+    const heldAt = new Date('2026-11-29T01:00:00.000Z');
+    const afterDue = new Date('2026-12-10T02:00:00.000Z');
+    const breached = { ...resultsPublicationClock({ id: 'g1', dialogueId: 'd1', heldAt }, policy, calendar, heldAt), status: 'breached' as const, breachedAt: '2026-12-09T17:00:00.000Z' };
+    const edited = new WorkingCalendar([...statutoryHolidays(2026), ...KNOWN_CIVIL_SERVICE_ENTRIES, { date: '2026-12-09', kind: 'holiday', name: 'Nghỉ', legalRef: null }]);
+    expect(recomputeSubjectClock(breached, edited, afterDue)).toMatchObject({ status: 'running', breachedAt: null, dueAt: '2026-12-10T17:00:00.000Z' });
   });
 
   it('stops once: met when published, and a stopped clock is left as it is', () => {

@@ -118,6 +118,18 @@ export function stopSubjectClock(clock: SubjectClock, outcome: 'met' | 'cancelle
   return outcome === 'met' ? { ...clock, status: 'met', metAt: at } : { ...clock, status: 'cancelled', cancelledAt: at };
 }
 
+/**
+ * The clock after a calendar change: its due instant counted again, and a breach lifted when the new due
+ * instant is still ahead. The same object when nothing changes, so a rerun is a no-op.
+ */
+export function recomputeSubjectClock(clock: SubjectClock, calendar: WorkingCalendar, now: Date): SubjectClock {
+  if (clock.status !== 'running' && clock.status !== 'breached') return clock;
+  const dueAt = computeDue(periodOf(period(clock)), calendar, now).dueAt?.toISOString() ?? null;
+  const lifted = clock.status === 'breached' && dueAt !== null && new Date(dueAt) > now;
+  if (dueAt === clock.dueAt && !lifted) return clock;
+  return { ...clock, dueAt, ...(lifted ? { status: 'running' as const, breachedAt: null } : {}) };
+}
+
 export function explainSubjectDue(clock: SubjectClock, calendar: WorkingCalendar, now: Date): DueExplanation {
   return computeDue(periodOf(period(clock)), calendar, now).explanation;
 }
