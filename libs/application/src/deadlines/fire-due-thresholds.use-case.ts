@@ -6,7 +6,9 @@ import {
   overdueInstant,
   parseThresholdKey,
   thresholdKey,
-  toLocalDate,
+  formatLocalDate,
+  subjectRungActs,
+  lastLocalDayOf,
 } from '@app/domain';
 import { JobName, outboxMessage, type OutboxMessage } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
@@ -43,8 +45,8 @@ export interface FireResult {
   readonly latenessMs: number[];
 }
 
-/** The last day of a period that ends at `instant` (24:00 local, i.e. 00:00 of the next day), as DD/MM/YYYY. */
-const dmy = (instant: Date) => toLocalDate(new Date(new Date(instant).getTime() - 1)).split('-').reverse().join('/');
+/** The last day of a period that ends at `instant`, as DD/MM/YYYY (the due date people are told). */
+const dmy = (instant: Date) => formatLocalDate(lastLocalDayOf(new Date(instant)));
 
 /** What a fired threshold that acts asks for, by subject: a petition is escalated, a commitment marked overdue. */
 export function thresholdActionMessage(t: { id: string; petition_id: string | null; commitment_id: string | null }): OutboxMessage {
@@ -199,8 +201,7 @@ export class FireDueThresholdsUseCase {
       const n = base === '100' ? 1 : Number(base.slice('overdue-'.length)) + 1;
       const dueAt = overdueInstant(new Date(f.clock_due_at), n * step.everyWorkingDaysOverdue!, calendar);
       const key = thresholdKey(`${step.key}-${n}`, generation);
-      // Only a petition's overdue reminders escalate: a commitment acted once, at its breach (subject-clock.ts).
-      const escalate = f.petition_id !== null && step.escalate;
+      const escalate = f.petition_id !== null ? step.escalate : subjectRungActs(f.commitment_id ? 'commitment' : 'results_publication', key);
       return [
         { clock_id: f.clock_id, petition_id: f.petition_id, commitment_id: f.commitment_id, dialogue_id: f.dialogue_id, key, due_at: dueAt.toISOString(), notify: step.notify, escalate },
       ];

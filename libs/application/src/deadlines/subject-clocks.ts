@@ -6,6 +6,7 @@ import {
   type DueExplanation,
   explainSubjectDue,
   type LocalDate,
+  lastLocalDayOf,
   type Message,
   recomputeSubjectClock,
   startOfLocalDay,
@@ -63,10 +64,10 @@ async function stop(em: EntityManager, subject: ClockSubject, outcome: 'met' | '
   await clockStore.syncThresholds(em, next, subjectColumns(subject), []);
 }
 
-/** Starts the clock of a new commitment: due at the end of `dueDate` (local), alerts to the owner unit's heads. */
+/** Starts the clock of a new commitment: due at the end of `dueDate` (local); alerts go to its owner unit's people. */
 export async function startCommitmentClock(
   em: EntityManager,
-  c: { commitmentId: string; ownerUnitId: string; createdAt: Date; dueDate: LocalDate },
+  c: { commitmentId: string; createdAt: Date; dueDate: LocalDate },
   now: Date,
 ): Promise<void> {
   await start(em, (policy, calendar) => commitmentClock({ id: randomUUID(), commitmentId: c.commitmentId, createdAt: c.createdAt, dueDate: c.dueDate }, policy, calendar, now), c.createdAt, now);
@@ -80,7 +81,7 @@ export async function stopCommitmentClock(em: EntityManager, commitmentId: strin
 /** Starts G4: a held commune conference publishes its results within 10 days (LTCCQĐP Art 43). */
 export async function startResultsClock(
   em: EntityManager,
-  d: { dialogueId: string; unitId: string; heldAt: Date; dueDate: LocalDate },
+  d: { dialogueId: string; heldAt: Date },
   now: Date,
 ): Promise<void> {
   await start(em, (policy, calendar) => resultsPublicationClock({ id: randomUUID(), dialogueId: d.dialogueId, heldAt: d.heldAt }, policy, calendar, now), d.heldAt, now);
@@ -89,7 +90,7 @@ export async function startResultsClock(
 /** The last local day of a dialogue's G4 clock (its due instant is 24:00 of that day), or null without one. */
 export async function resultsLastDay(em: EntityManager, dialogueId: string): Promise<LocalDate | null> {
   const clock = await clockStore.forSubject(em, { type: 'dialogue', id: dialogueId }, false);
-  return clock?.dueAt ? toLocalDate(new Date(Date.parse(clock.dueAt) - 1)) : null;
+  return clock?.dueAt ? lastLocalDayOf(new Date(clock.dueAt)) : null;
 }
 
 /** Stops G4: met when the results are published, cancelled if the dialogue is cancelled. */

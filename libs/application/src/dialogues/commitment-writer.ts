@@ -34,7 +34,7 @@ export async function openCommitment(em: EntityManager, input: CreateCommitmentI
   await commitmentStore.appendEvents(em, decision.events, 1);
   await startCommitmentClock(
     em,
-    { commitmentId: decision.state.id, ownerUnitId: decision.state.ownerUnitId, createdAt: now, dueDate: decision.state.dueDate },
+    { commitmentId: decision.state.id, createdAt: now, dueDate: decision.state.dueDate },
     now,
   );
   return decision.state;

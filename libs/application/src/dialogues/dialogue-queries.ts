@@ -2,7 +2,8 @@ import { type Clock, type CommitmentStatus, type DialogueKind, type DialogueStat
 import { COMMITMENT_SELECT, commitmentStore, dialogueStore, toCommitmentRecord } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { accessScopeOf, scopeCondition } from '../auth/access-scope.js';
+import { accessScopeOf } from '../auth/access-scope.js';
+import { scopeSql, SqlParams } from '../board/board-access.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { subjectDeadline } from '../deadlines/subject-clocks.js';
@@ -46,14 +47,6 @@ export interface CommitmentListFilter {
   readonly pageSize: number;
 }
 
-/** The access-scope condition (named parameters) rewritten for positional SQL, appending to `params`. */
-function scopeSql(user: CurrentUser, alias: string, params: unknown[]): string {
-  const { sql, params: named } = scopeCondition(accessScopeOf(user), alias);
-  return sql.replace(/:(\w+)/g, (_m, name: string) => {
-    params.push(named[name]);
-    return `$${params.length}`;
-  });
-}
 
 @Injectable()
 export class DialogueQueries {
@@ -63,26 +56,24 @@ export class DialogueQueries {
   ) {}
 
   async list(user: CurrentUser, f: DialogueListFilter): Promise<Page<DialogueSummaryView>> {
-    const params: unknown[] = [];
-    const where = [scopeSql(user, 'u', params)];
-    const add = (cond: (n: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(cond(`$${params.length}`));
-    };
-    if (f.kind) add((p) => `d.kind = ${p}`, f.kind);
-    if (f.status) add((p) => `d.status = ${p}`, f.status);
-    if (f.unitId) add((p) => `d.unit_id = ${p}`, f.unitId);
-    if (f.petitionId) add((p) => `EXISTS (SELECT 1 FROM dialogue_petitions dp WHERE dp.dialogue_id = d.id AND dp.petition_id = ${p})`, f.petitionId);
+    const params = new SqlParams();
+    const where = [scopeSql(accessScopeOf(user), 'u', params)];
+    if (f.kind) where.push(`d.kind = ${params.p(f.kind)}`);
+    if (f.status) where.push(`d.status = ${params.p(f.status)}`);
+    if (f.unitId) where.push(`d.unit_id = ${params.p(f.unitId)}`);
+    if (f.petitionId) where.push(`EXISTS (SELECT 1 FROM dialogue_petitions dp WHERE dp.dialogue_id = d.id AND dp.petition_id = ${params.p(f.petitionId)})`);
     const em = this.dataSource.manager;
     const from = `FROM dialogues d JOIN units u ON u.id = d.unit_id WHERE ${where.join(' AND ')}`;
-    const [{ total }] = (await em.query(`SELECT count(*)::int AS total ${from}`, params)) as { total: number }[];
+    const [{ total }] = (await em.query(`SELECT count(*)::int AS total ${from}`, [...params.values])) as { total: number }[];
     const ids: { id: string }[] = await em.query(
-      `SELECT d.id ${from} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, f.pageSize, (f.page - 1) * f.pageSize],
+      `SELECT d.id ${from} ORDER BY d.created_at DESC, d.id DESC LIMIT ${params.p(f.pageSize)} OFFSET ${params.p((f.page - 1) * f.pageSize)}`,
+      params.values,
     );
-    const items: DialogueSummaryView[] = [];
-    for (const { id } of ids) items.push(toDialogueSummary((await dialogueStore.load(em, id))!.state));
-    return { items, total: total!, page: f.page, pageSize: f.pageSize };
+    const records = await dialogueStore.byIds(
+      em,
+      ids.map((r) => r.id),
+    );
+    return { items: records.map((r) => toDialogueSummary(r.state)), total: total!, page: f.page, pageSize: f.pageSize };
   }
 
   async get(user: CurrentUser, id: string): Promise<DialogueView> {
@@ -124,29 +115,24 @@ export class CommitmentQueries {
 
   async list(user: CurrentUser, f: CommitmentListFilter): Promise<Page<CommitmentSummaryView>> {
     const now = this.clock.now();
-    const params: unknown[] = [];
+    const params = new SqlParams();
+    const scope = accessScopeOf(user);
     // Visible through the owner unit or through the dialogue's convening unit (see visibleCommitment).
-    const where = [`(${scopeSql(user, 'ou', params)} OR ${scopeSql(user, 'du', params)})`];
-    const add = (cond: (n: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(cond(`$${params.length}`));
-    };
-    if (f.status) add((p) => `c.status = ${p}`, f.status);
-    if (f.ownerUnitId) add((p) => `c.owner_unit_id = ${p}`, f.ownerUnitId);
-    if (f.dialogueId) add((p) => `c.dialogue_id = ${p}`, f.dialogueId);
+    const where = [`(${scopeSql(scope, 'ou', params)} OR ${scopeSql(scope, 'du', params)})`];
+    if (f.status) where.push(`c.status = ${params.p(f.status)}`);
+    if (f.ownerUnitId) where.push(`c.owner_unit_id = ${params.p(f.ownerUnitId)}`);
+    if (f.dialogueId) where.push(`c.dialogue_id = ${params.p(f.dialogueId)}`);
     if (f.overdue !== undefined) {
-      add(
-        (p) => `${f.overdue ? '' : 'NOT '}(c.status = 'overdue' OR (c.status IN ('open', 'in_progress') AND c.due_date < ${p}::date))`,
-        toLocalDate(now),
-      );
+      const today = params.p(toLocalDate(now));
+      where.push(`${f.overdue ? '' : 'NOT '}(c.status = 'overdue' OR (c.status IN ('open', 'in_progress') AND c.due_date < ${today}::date))`);
     }
     const em = this.dataSource.manager;
     const from = `FROM commitments c JOIN units ou ON ou.id = c.owner_unit_id JOIN dialogues d ON d.id = c.dialogue_id JOIN units du ON du.id = d.unit_id
                   WHERE ${where.join(' AND ')}`;
-    const [{ total }] = (await em.query(`SELECT count(*)::int AS total ${from}`, params)) as { total: number }[];
+    const [{ total }] = (await em.query(`SELECT count(*)::int AS total ${from}`, [...params.values])) as { total: number }[];
     const rows = await em.query(
-      `${COMMITMENT_SELECT.replace('FROM commitments c', from)} ORDER BY c.due_date, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, f.pageSize, (f.page - 1) * f.pageSize],
+      `${COMMITMENT_SELECT.replace('FROM commitments c', from)} ORDER BY c.due_date, c.id LIMIT ${params.p(f.pageSize)} OFFSET ${params.p((f.page - 1) * f.pageSize)}`,
+      params.values,
     );
     return { items: rows.map((r: never) => toCommitmentSummary(toCommitmentRecord(r).state, now)), total: total!, page: f.page, pageSize: f.pageSize };
   }

@@ -100,11 +100,8 @@ export async function writeDialogueDecision(
         );
         break;
       case 'start-deadline':
-        await startResultsClock(
-          em,
-          { dialogueId: effect.dialogueId, unitId: before.unitId, heldAt: new Date(effect.deadline.from), dueDate: effect.deadline.dueDate },
-          now,
-        );
+        // The period and its due instant are the G4 clock's (policy data, Art 148); the effect only says when it starts.
+        await startResultsClock(em, { dialogueId: effect.dialogueId, heldAt: new Date(effect.deadline.from) }, now);
         break;
       case 'meet-deadline':
         await stopResultsClock(em, effect.dialogueId, 'met', now);

@@ -29,6 +29,11 @@ export function endOfLocalDay(date: LocalDate): Date {
   return new Date(startOfLocalDay(date).getTime() + DAY_MS);
 }
 
+/** The last day of a period that ends at `end` (24:00 local of that day, i.e. 00:00 of the next): endOfLocalDay's inverse. */
+export function lastLocalDayOf(end: Date): LocalDate {
+  return toLocalDate(new Date(end.getTime() - 1));
+}
+
 export function addLocalDays(date: LocalDate, days: number): LocalDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }

@@ -154,5 +154,10 @@ export function planSubjectLadder(
       const early = base !== '100' && !base.startsWith('overdue-');
       return !(early && due !== null && p.dueAt !== null && new Date(p.dueAt).getTime() > due);
     })
-    .map((p) => ({ ...p, escalate: clock.kind === 'commitment' && parseThresholdKey(p.key).base === '100', informCitizenOfRights: false }));
+    .map((p) => ({ ...p, escalate: subjectRungActs(clock.kind, p.key), informCitizenOfRights: false }));
+}
+
+/** Whether a fired rung of a subject clock acts: only a commitment's breach, which marks the commitment overdue. */
+export function subjectRungActs(kind: SubjectClockKind, key: string): boolean {
+  return kind === 'commitment' && parseThresholdKey(key).base === '100';
 }

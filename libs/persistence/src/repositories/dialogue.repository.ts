@@ -190,6 +190,14 @@ export const dialogueStore = {
     return rows[0] ? toDialogueRecord(rows[0]) : null;
   },
 
+  /** Several dialogues in one query, in the order of `ids` (a page of a list). */
+  async byIds(em: EntityManager, ids: readonly string[]): Promise<DialogueRecord[]> {
+    if (ids.length === 0) return [];
+    const rows: DialogueRow[] = await em.query(`${DIALOGUE_SELECT} WHERE d.id = ANY($1::uuid[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id, toDialogueRecord(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  },
+
   /** Dialogues linked to a petition (K9 reads their kind and status). */
   async linkedToPetition(em: EntityManager, petitionId: string): Promise<DialogueState[]> {
     const rows: DialogueRow[] = await em.query(
