@@ -101,6 +101,35 @@ describe('commitment and dialogue-results clocks', () => {
     ]);
   });
 
+  it('creates a dialogue and a commitment once per Idempotency-Key: a retry replays, another body with the key is refused', async () => {
+    const count = async (table: string) => (await s.sql.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+    const dialogueBody = { kind: 'party_head_direct', unitId: communeId, requestedBy: 'necessity', note: 'Đối thoại về giải phóng mặt bằng' };
+    const dialoguesBefore = await count('dialogues');
+    const first = await s.http().post('/api/dialogues').set('Authorization', tok.head!).set('Idempotency-Key', 'dlg-retry-0001').send(dialogueBody).expect(201);
+    const again = await s.http().post('/api/dialogues').set('Authorization', tok.head!).set('Idempotency-Key', 'dlg-retry-0001').send(dialogueBody).expect(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(await count('dialogues')).toBe(dialoguesBefore + 1);
+    const reused = await s.http().post('/api/dialogues').set('Authorization', tok.head!).set('Idempotency-Key', 'dlg-retry-0001').send({ ...dialogueBody, note: 'khác' });
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('error.idempotency_key_reused');
+    const malformed = await s.http().post('/api/dialogues').set('Authorization', tok.head!).set('Idempotency-Key', 'x').send(dialogueBody).expect(400);
+    expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+
+    // A commitment retried after a lost response: one commitment, one clock.
+    const commitmentBody = { dialogueId, title: 'Sửa cống thôn 2', ownerUnitId: communeId, dueDate: '2027-04-20' };
+    const clocksBefore = await count('petition_clocks');
+    const c1 = await s.http().post('/api/commitments').set('Authorization', tok.head!).set('Idempotency-Key', 'cmt-retry-0001').send(commitmentBody).expect(201);
+    const c2 = await s.http().post('/api/commitments').set('Authorization', tok.head!).set('Idempotency-Key', 'cmt-retry-0001').send(commitmentBody).expect(201);
+    expect(c2.body.id).toBe(c1.body.id);
+    expect(await count('petition_clocks')).toBe(clocksBefore + 1);
+    // The same key for another kind of resource is a different request.
+    const crossed = await s.http().post('/api/dialogues').set('Authorization', tok.head!).set('Idempotency-Key', 'cmt-retry-0001').send(dialogueBody);
+    expect(crossed.status).toBe(422);
+    await mustCommitmentAction(s, tok.head!, c1.body.id, 'drop', { reason: 'Trùng với kế hoạch của huyện' });
+  });
+
   it('alerts the commune when the conference results are not published in 10 days (G4), and stops once they are', async () => {
     // Held Wed 10/03: ten days end on Sat 20/03, a day off, so the period runs to the end of Mon 22/03 (Art 148).
     expect(await clockOf('dialogue_id', dialogueId)).toEqual([

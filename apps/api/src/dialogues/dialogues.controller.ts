@@ -11,10 +11,11 @@ import {
 } from '@app/application';
 import { DIALOGUE_ACTIONS } from '@app/domain';
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
 import { ActionRoute, actionCommand } from '../http/action-route.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from '../http/idempotency.js';
 import { withETag } from '../http/if-match.js';
 import { UuidParam } from '../http/uuid-param.js';
 import {
@@ -41,10 +42,17 @@ export class DialoguesController {
 
   @Post()
   @ApiOperation({ summary: 'Record that a dialogue is due (desk, head); G2 checks a voters’ request reaches 10%' })
-  async create(@User() user: CurrentUser, @Body() body: RequestDialogueDto, @Res({ passthrough: true }) res: Response) {
-    const id = await this.request.execute(user, body);
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  async create(
+    @User() user: CurrentUser,
+    @Body() body: RequestDialogueDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { id, replayed } = await this.request.execute(user, body, idempotencyKeyOf(idempotencyKey));
     const view = await this.queries.get(user, id);
     res.status(201).setHeader('Location', `/api/dialogues/${id}`);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return withETag(res, view);
   }
 
@@ -87,10 +95,17 @@ export class CommitmentsController {
 
   @Post()
   @ApiOperation({ summary: 'Head: record a commitment made at a held dialogue' })
-  async createCommitment(@User() user: CurrentUser, @Body() body: CreateCommitmentDto, @Res({ passthrough: true }) res: Response) {
-    const id = await this.create.execute(user, body);
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  async createCommitment(
+    @User() user: CurrentUser,
+    @Body() body: CreateCommitmentDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { id, replayed } = await this.create.execute(user, body, idempotencyKeyOf(idempotencyKey));
     const view = await this.queries.get(user, id);
     res.status(201).setHeader('Location', `/api/commitments/${id}`);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return withETag(res, view);
   }
 

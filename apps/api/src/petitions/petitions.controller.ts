@@ -1,5 +1,4 @@
 import {
-  AppError,
   CreatePetitionUseCase,
   type CurrentUser,
   PerformPetitionActionUseCase,
@@ -12,11 +11,11 @@ import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
 import { ActionRoute, actionCommand } from '../http/action-route.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from '../http/idempotency.js';
 import { withETag } from '../http/if-match.js';
 import { UuidParam } from '../http/uuid-param.js';
 import { ACTION_BODIES, CreatePetitionDto, ListPetitionsQuery } from './petition.dto.js';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 
 @ApiTags('petitions')
 @ApiBearerAuth()
@@ -30,17 +29,14 @@ export class PetitionsController {
   ) {}
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body → the same petition, never a second one' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   async createPetition(
     @User() user: CurrentUser,
     @Body() body: CreatePetitionDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'Idempotency-Key', messageKey: 'validation.matches' }]);
-    }
-    const { petitionId, replayed } = await this.create.execute(user, body, idempotencyKey);
+    const { petitionId, replayed } = await this.create.execute(user, body, idempotencyKeyOf(idempotencyKey));
     const view = await this.queries.get(user, petitionId);
     res.status(201).setHeader('Location', `/api/petitions/${petitionId}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { type Clock, LABELS, type PetitionChannel, type PetitionKind } from '@app/domain';
-import { IdempotencyKeyEntity, type PersonRecord, UnitEntity } from '@app/persistence';
+import { type PersonRecord, UnitEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { accessScopeOf, unitInScope } from '../auth/access-scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
+import { withIdempotencyKey } from '../shared/idempotency.js';
 import { recordIntakeGrouping } from '../grouping/intake-grouping.js';
 import type { RepresentativeInput } from '../grouping/representatives.use-case.js';
 import { openPetition } from './petition-writer.js';
@@ -32,16 +32,6 @@ export interface CreatePetitionResult {
   readonly replayed: boolean;
 }
 
-/** Stable hash of a request body: key order does not matter, values do. */
-export function requestHash(body: unknown): string {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
-      : v !== null && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
-        : v;
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
-}
 
 const trimOrNull = (s: string | undefined): string | null => (s === undefined || s.trim() === '' ? null : s.trim());
 
@@ -57,75 +47,56 @@ export class CreatePetitionUseCase {
       throw new AppError('forbidden', 'petition.role_not_allowed', { role: LABELS.role[user.role], action: LABELS.action.create });
     }
     return this.dataSource.transaction(async (em) => {
-      if (idempotencyKey !== undefined) {
-        const hash = requestHash(input);
-        const existing = await this.claimKey(em, user.id, idempotencyKey, hash);
-        if (existing !== null) return { petitionId: existing, replayed: true };
-      }
-      const unit = await em.findOne(UnitEntity, { where: { id: input.receivingUnitId } });
-      if (unit === null || !unitInScope(accessScopeOf(user), unit)) {
-        throw new AppError('unprocessable', 'petition.unit_invalid', {}, {}, [{ field: 'receivingUnitId', messageKey: 'petition.unit_invalid' }]);
-      }
-      const now = this.clock.now();
-      const state = await openPetition(
-        em,
-        {
-          kind: input.kind,
-          channel: input.channel,
-          title: input.title.trim(),
-          content: input.content.trim(),
-          topic: trimOrNull(input.topic),
-          location: trimOrNull(input.location),
-          receivingUnitId: unit.id,
-          petitioner: input.petitioner,
-          coPetitioners: input.coPetitioners ?? [],
-          parentPetitionId: null,
-          createdBy: user.id,
-        },
-        { userId: user.id, role: user.role },
-        now,
+      const { id, replayed } = await withIdempotencyKey(em, { userId: user.id, key: idempotencyKey, resource: 'petition', body: input }, () =>
+        this.open(em, user, input),
       );
-      // Grouping (issue 4): representatives (a K16 refusal undoes the intake), repeat links and the
-      // over-level flag, in this transaction; repeats and over-level only flag, they never block intake.
-      await recordIntakeGrouping(
-        em,
-        {
-          petitionId: state.id,
-          receivingUnit: unit,
-          kind: input.kind,
-          channel: input.channel,
-          title: input.title.trim(),
-          content: input.content.trim(),
-          location: trimOrNull(input.location),
-          petitioner: input.petitioner,
-          respondentDecisionRef: input.respondentDecisionRef,
-          representatives: input.representatives,
-        },
-        user,
-        now,
-      );
-      if (idempotencyKey !== undefined) {
-        await em.update(IdempotencyKeyEntity, { userId: user.id, key: idempotencyKey }, { resourceId: state.id });
-      }
-      return { petitionId: state.id, replayed: false };
+      return { petitionId: id, replayed };
     });
   }
 
-  /**
-   * Claims the key inside this transaction. A concurrent request with the same key blocks on the unique index
-   * until ours commits, then finds the row: so two racing requests still create one petition.
-   * Returns the earlier petition's id, or null when the key is new.
-   */
-  private async claimKey(em: import('typeorm').EntityManager, userId: string, key: string, hash: string): Promise<string | null> {
-    const inserted: unknown[] = await em.query(
-      `INSERT INTO idempotency_keys (user_id, key, request_hash, resource_id)
-       VALUES ($1, $2, $3, '00000000-0000-0000-0000-000000000000')
-       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
-      [userId, key, hash],
+  private async open(em: EntityManager, user: CurrentUser, input: CreatePetitionInput): Promise<string> {
+    const unit = await em.findOne(UnitEntity, { where: { id: input.receivingUnitId } });
+    if (unit === null || !unitInScope(accessScopeOf(user), unit)) {
+      throw new AppError('unprocessable', 'petition.unit_invalid', {}, {}, [{ field: 'receivingUnitId', messageKey: 'petition.unit_invalid' }]);
+    }
+    const now = this.clock.now();
+    const state = await openPetition(
+      em,
+      {
+        kind: input.kind,
+        channel: input.channel,
+        title: input.title.trim(),
+        content: input.content.trim(),
+        topic: trimOrNull(input.topic),
+        location: trimOrNull(input.location),
+        receivingUnitId: unit.id,
+        petitioner: input.petitioner,
+        coPetitioners: input.coPetitioners ?? [],
+        parentPetitionId: null,
+        createdBy: user.id,
+      },
+      { userId: user.id, role: user.role },
+      now,
     );
-    if (inserted.length === 1) return null;
-    const row = await em.findOneOrFail(IdempotencyKeyEntity, { where: { userId, key } });
-    if (row.requestHash !== hash) throw new AppError('unprocessable', 'error.idempotency_key_reused');
-    return row.resourceId;
+    // Grouping (issue 4): representatives (a K16 refusal undoes the intake), repeat links and the
+    // over-level flag, in this transaction; repeats and over-level only flag, they never block intake.
+    await recordIntakeGrouping(
+      em,
+      {
+        petitionId: state.id,
+        receivingUnit: unit,
+        kind: input.kind,
+        channel: input.channel,
+        title: input.title.trim(),
+        content: input.content.trim(),
+        location: trimOrNull(input.location),
+        petitioner: input.petitioner,
+        respondentDecisionRef: input.respondentDecisionRef,
+        representatives: input.representatives,
+      },
+      user,
+      now,
+    );
+    return state.id;
   }
 }
