@@ -1,3 +1,4 @@
+import { receptionDayListQueries } from '@app/application';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { createPetition, demoCommuneId, petitionBody } from '../support/petition-fixtures.js';
@@ -14,6 +15,8 @@ import { startTestStack, type TestStack } from '../support/test-stack.js';
  *   bt_c1: 03/12 held (one petition taken, one linked later), 17/12 cancelled  → 1 held: flagged
  *   bt_c2: 03/12 held, 10/12 cancelled, 17/12 held                            → 2 held: not flagged
  *   head:  no day                                                              → 0 held: flagged
+ *   ct_c2: C2's chair only from 28/12 (4 of 31 days: 2 × 4/31 rounds to 0)     → nothing required
+ * While December runs (clock on 17/12) nobody is flagged yet: every shortfall can still be made up.
  */
 
 function expectProblem(res: Response, status: number, code?: string) {
@@ -33,6 +36,7 @@ interface ComplianceRow {
   held: number;
   heldDates: string[];
   cancelled: number;
+  status: string;
   flagged: boolean;
   rule: { ruleId: string; minDaysPerMonth: number | null; legalReference: string; verification: string } | null;
 }
@@ -62,6 +66,7 @@ describe('citizen-reception days and their compliance on the board', () => {
     unit.XP = await one('SELECT province_id AS id FROM units WHERE id = $1', [unit.X1]);
     uid.bt_c1 = await addStaff(s, 'bt_c1', 'head', unit.C1, 'Đỗ Văn Bình');
     uid.bt_c2 = await addStaff(s, 'bt_c2', 'head', unit.C2, 'Ngô Thị Cúc');
+    uid.ct_c2 = await addStaff(s, 'ct_c2', 'head', unit.C2, 'Vũ Văn Giang');
     await addStaff(s, 'board_x', 'board', unit.XP);
     for (const u of ['desk', 'head', 'handler', 'board', 'admin', 'bt_c1', 'board_x']) {
       [tok[u], uid[u]] = await Promise.all([s.token(u), s.userId(u)]);
@@ -93,6 +98,8 @@ describe('citizen-reception days and their compliance on the board', () => {
     expect(other.errors).toEqual([expect.objectContaining({ field: 'unitId', code: 'reception.unit_invalid' })]);
     await assignDuty(s, tok.admin!, { userId: uid.bt_c2, unitId: unit.C2, position: 'commune_party_head', effectiveFrom: '2026-12-01' }).expect(201);
     expectProblem(await assignDuty(s, tok.admin!, { userId: uid.bt_c2, unitId: unit.C2, position: 'commune_party_head', effectiveFrom: '2026-12-05' }), 409, 'reception.duty_overlap');
+    // Appointed late in the month: judged only for the days from 28/12.
+    await assignDuty(s, tok.admin!, { userId: uid.ct_c2, unitId: unit.C2, position: 'commune_chair', effectiveFrom: '2026-12-28' }).expect(201);
     // A handler cannot host: reception is the head's own duty.
     expectProblem(await assignDuty(s, tok.head!, { userId: uid.handler, unitId: unit.C1, position: 'commune_chair' }), 422, 'reception.host_invalid');
   });
@@ -109,6 +116,9 @@ describe('citizen-reception days and their compliance on the board', () => {
     // Not the Party secretary: the chair's duty does not let him host as Party secretary.
     expectProblem(await planReceptionDay(s, tok.desk!, { ...c1, hostUserId: uid.head, date: '2026-12-04' }), 422, 'reception.host_not_duty_holder');
     expectProblem(await planReceptionDay(s, tok.handler!, { ...c1, date: '2026-12-04' }), 403, 'reception.role_not_allowed');
+    // The role is refused before the unit or host is looked at: C2 is outside the handler's jurisdiction.
+    expectProblem(await planReceptionDay(s, tok.handler!, { ...c2, date: '2026-12-04' }), 403, 'reception.role_not_allowed');
+    expectProblem(await planReceptionDay(s, tok.board!, { ...c1, date: '2026-12-04' }), 403, 'reception.role_not_allowed');
     const past = expectProblem(await planReceptionDay(s, tok.desk!, { ...c1, date: '2026-11-30' }), 422);
     expect(past.errors).toEqual([expect.objectContaining({ field: 'date', code: 'reception.date_in_past' })]);
 
@@ -123,6 +133,19 @@ describe('citizen-reception days and their compliance on the board', () => {
       availableActions: ['hold', 'cancel'],
       events: [expect.objectContaining({ sequence: 1, type: 'ReceptionDayPlanned', actorId: uid.desk, actorRole: 'desk', actorName: 'Nguyễn Thị Lan' })],
     });
+  });
+
+  it('answers two concurrent plans of the same host and date with one 201 and one 409, never a 500', async () => {
+    const c2 = { unitId: unit.C2, hostUserId: uid.bt_c2, position: 'commune_party_head', venue: 'Hội trường UBND xã' };
+    for (const date of ['2026-12-21', '2026-12-22', '2026-12-23']) {
+      const results = await Promise.all([planReceptionDay(s, tok.admin!, { ...c2, date }), planReceptionDay(s, tok.admin!, { ...c2, date })]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      const refused = results.find((r) => r.status === 409)!;
+      expectProblem(refused, 409, 'reception.day_exists');
+      expect(refused.body.messages.en).toContain(date);
+      const live = await s.sql.query(`SELECT 1 FROM reception_days WHERE host_user_id = $1 AND date = $2`, [uid.bt_c2, date]);
+      expect(live.rowCount).toBe(1);
+    }
   });
 
   it('refuses to record as held a day that has not come yet, with a clear 409, and changes nothing', async () => {
@@ -181,6 +204,32 @@ describe('citizen-reception days and their compliance on the board', () => {
     await mustAct(s, tok.admin!, day.c2_17!, 'hold', { attendeeNames: ['Lê Thị Dung', 'Phan Văn Em'] });
   });
 
+  it('keeps attendee names on the row only: never in the append-only event trail, which records how many (DOMAIN.md §7)', async () => {
+    const events = await s.sql.query<{ type: string; payload: Record<string, unknown> }>(
+      `SELECT type, payload FROM reception_day_events WHERE reception_day_id = ANY($1::uuid[]) ORDER BY reception_day_id, sequence`,
+      [[day.c1_03, day.c2_17]],
+    );
+    for (const e of events.rows) expect(JSON.stringify(e.payload)).not.toMatch(/Nguyễn Văn An|Lê Thị Dung|Phan Văn Em|attendeeNames/);
+    expect(events.rows.filter((e) => e.type === 'ReceptionDayHeld').map((e) => [e.payload.attendeeCount, e.payload.namesGiven]).sort()).toEqual([
+      [2, 2],
+      [3, 1],
+    ]);
+    // The row keeps them (and a later link-petitions, replayed from the trail, did not wipe them).
+    const row = await s.sql.query<{ attendee_names: string[] }>('SELECT attendee_names FROM reception_days WHERE id = $1', [day.c1_03]);
+    expect(row.rows[0]!.attendee_names).toEqual(['Nguyễn Văn An']);
+  });
+
+  it('shows attendee names to the desk, heads and admins of the unit, not to a handler who sees the petitions taken', async () => {
+    const as = async (who: string) => (await s.http().get(`/api/reception-days/${day.c1_03}`).set('Authorization', tok[who]!).expect(200)).body;
+    for (const who of ['desk', 'head', 'admin']) expect({ who, names: (await as(who)).attendeeNames }).toEqual({ who, names: ['Nguyễn Văn An'] });
+    const forHandler = await as('handler');
+    expect(forHandler).toMatchObject({ attendeeCount: 3, attendeeNames: null });
+    expect(forHandler.petitions.map((x: { id: string }) => x.id)).toContain(petitionId);
+    const list = await s.http().get('/api/reception-days').query({ month: '2026-12' }).set('Authorization', tok.handler!).expect(200);
+    expect(list.body.items.map((d: { attendeeNames: unknown }) => d.attendeeNames)).toEqual(list.body.items.map(() => null));
+    expect(list.body.items.length).toBeGreaterThan(0);
+  });
+
   it('lists the month\'s days in the jurisdiction, with the petitions taken; the board sees no citizen names', async () => {
     const list = await s.http().get('/api/reception-days').query({ month: '2026-12', unitId: unit.C1 }).set('Authorization', tok.board!).expect(200);
     expect(list.body.total).toBe(2);
@@ -194,9 +243,21 @@ describe('citizen-reception days and their compliance on the board', () => {
     expect(november.body.total).toBe(0);
   });
 
-  it('flags a Party secretary with 1 held day and not one with 2; cancelled days do not count; a head with none is flagged', async () => {
+  it('reports December as in progress while it runs: nobody is flagged for days still to come', async () => {
+    // Thu 17/12: bt_c1 (1 held) and the chair (none) can still reach 2 days; bt_c2 already has them.
     const res = await compliance('board').expect(200);
-    expect(res.body).toMatchObject({ month: '2026-12', timeZone: 'Asia/Ho_Chi_Minh', totals: { heads: 3, flagged: 2 } });
+    expect(res.body).toMatchObject({ month: '2026-12', totals: { heads: 4, flagged: 0, inProgress: 2 } });
+    const by = rowsByHost(res.body.rows as ComplianceRow[]);
+    expect(by[uid.bt_c1!]).toMatchObject({ required: 2, held: 1, status: 'in_progress', flagged: false });
+    expect(by[uid.head!]).toMatchObject({ required: 2, held: 0, status: 'in_progress', flagged: false });
+    expect(by[uid.bt_c2!]).toMatchObject({ required: 2, held: 2, status: 'met', flagged: false });
+    expect(by[uid.ct_c2!]).toMatchObject({ required: 0, status: 'not_required', flagged: false });
+  });
+
+  it('flags a Party secretary with 1 held day and not one with 2; cancelled days do not count; a head with none is flagged', async () => {
+    await setClock('2027-01-01T02:00:00.000Z'); // Fri 01/01/2027 09:00: December is over
+    const res = await compliance('board').expect(200);
+    expect(res.body).toMatchObject({ month: '2026-12', timeZone: 'Asia/Ho_Chi_Minh', totals: { heads: 4, flagged: 2, inProgress: 0 } });
     const by = rowsByHost(res.body.rows as ComplianceRow[]);
     expect(by[uid.bt_c1!]).toMatchObject({
       unit: { id: unit.C1 },
@@ -210,6 +271,8 @@ describe('citizen-reception days and their compliance on the board', () => {
     });
     expect(by[uid.bt_c2!]).toMatchObject({ unit: { id: unit.C2 }, required: 2, held: 2, heldDates: ['2026-12-03', '2026-12-17'], cancelled: 1, flagged: false });
     expect(by[uid.head!]).toMatchObject({ position: 'commune_chair', required: 2, held: 0, flagged: true, rule: { ruleId: "R1'", verification: 'unverified' } });
+    // Appointed on 28/12: 2 × 4/31 rounds to no day; not blamed for the weeks before.
+    expect(by[uid.ct_c2!]).toMatchObject({ unit: { id: unit.C2 }, position: 'commune_chair', required: 0, held: 0, status: 'not_required', flagged: false });
   });
 
   it('shows a commune head only their own commune, and refuses handlers', async () => {
@@ -252,7 +315,7 @@ describe('citizen-reception days and their compliance on the board', () => {
   });
 
   it('lets an administrator publish a new rule version from a future date, ending the one in force the day before', async () => {
-    const body = { ruleId: "R1''", position: 'commune_chair', minDaysPerMonth: 3, legalReference: 'Nghị định hướng dẫn Luật 136/2025/QH15 (giả định cho kiểm thử)', verification: 'partial', effectiveFrom: '2027-01-01' };
+    const body = { ruleId: "R1''", position: 'commune_chair', minDaysPerMonth: 3, legalReference: 'Nghị định hướng dẫn Luật 136/2025/QH15 (giả định cho kiểm thử)', verification: 'partial', effectiveFrom: '2027-02-01' };
     expectProblem(await s.http().post('/api/reception-duty-rules').set('Authorization', tok.head!).send(body), 403, 'error.admin_only');
     const past = expectProblem(await s.http().post('/api/reception-duty-rules').set('Authorization', tok.admin!).send({ ...body, effectiveFrom: '2026-12-01' }), 422);
     expect(past.errors).toEqual([expect.objectContaining({ field: 'effectiveFrom', code: 'deadline.effective_from_past' })]);
@@ -262,14 +325,14 @@ describe('citizen-reception days and their compliance on the board', () => {
     const chair = (res.body as { ruleId: string; position: string; effectiveFrom: string; effectiveTo: string | null }[]).filter((r) => r.position === 'commune_chair');
     expect(chair.map((r) => [r.ruleId, r.effectiveFrom, r.effectiveTo])).toEqual([
       ['R1', '2014-07-01', '2026-06-30'],
-      ["R1'", '2026-07-01', '2026-12-31'],
-      ["R1''", '2027-01-01', null],
+      ["R1'", '2026-07-01', '2027-01-31'],
+      ["R1''", '2027-02-01', null],
     ]);
-    // December keeps the rule it started under; January takes the new one.
-    const dec = rowsByHost((await compliance('head').expect(200)).body.rows as ComplianceRow[]);
-    expect(dec[uid.head!]).toMatchObject({ required: 2, rule: { ruleId: "R1'" } });
+    // January keeps the rule it started under; February takes the new one, and, still to come, flags nobody.
     const jan = rowsByHost((await compliance('head', '2027-01').expect(200)).body.rows as ComplianceRow[]);
-    expect(jan[uid.head!]).toMatchObject({ required: 3, held: 0, flagged: true, rule: { ruleId: "R1''" } });
+    expect(jan[uid.head!]).toMatchObject({ required: 2, status: 'in_progress', flagged: false, rule: { ruleId: "R1'" } });
+    const feb = rowsByHost((await compliance('head', '2027-02').expect(200)).body.rows as ComplianceRow[]);
+    expect(feb[uid.head!]).toMatchObject({ required: 3, held: 0, status: 'in_progress', flagged: false, rule: { ruleId: "R1''" } });
   });
 
   it('lists the routes in the OpenAPI document', async () => {
@@ -277,6 +340,43 @@ describe('citizen-reception days and their compliance on the board', () => {
     for (const path of ['/api/reception-days', '/api/reception-days/{id}', '/api/reception-days/{id}/actions/{action}', '/api/board/reception-compliance', '/api/reception-duties', '/api/reception-duty-rules']) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
+  });
+
+  it('reads a month of one unit\'s days through reception_days_unit_date, with the month as a date range', async () => {
+    interface PlanNode {
+      'Node Type': string;
+      'Index Name'?: string;
+      'Index Cond'?: string;
+      Plans?: PlanNode[];
+    }
+    const client = await s.sql.connect();
+    try {
+      await client.query('BEGIN');
+      // On a table this small the planner would scan anyway; priced out, it scans only when no index fits.
+      await client.query('SET LOCAL enable_seqscan = off');
+      const { count, page } = receptionDayListQueries({ kind: 'all' }, { unitId: unit.C1, month: '2026-12', page: 1, pageSize: 50 });
+      for (const q of [count, page]) {
+        const r = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${q.sql}`, q.params);
+        const conds: string[] = [];
+        const walk = (n: PlanNode) => {
+          if (n['Index Name'] === 'reception_days_unit_date') conds.push(n['Index Cond'] ?? '');
+          for (const child of n.Plans ?? []) walk(child);
+        };
+        walk(r.rows[0]!['QUERY PLAN'][0].Plan);
+        expect(conds).toEqual([expect.stringMatching(/unit_id = .*date >= .*date <= /s)]);
+      }
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+    // The range includes the month's last day and nothing of the next.
+    const c1 = { unitId: unit.C1, hostUserId: uid.bt_c1, position: 'commune_party_head', venue: 'Trụ sở Đảng ủy phường Hạ Long' };
+    const jan31 = await mustPlan(s, tok.desk!, { ...c1, date: '2027-01-31' });
+    const feb01 = await mustPlan(s, tok.desk!, { ...c1, date: '2027-02-01' });
+    const jan = await s.http().get('/api/reception-days').query({ month: '2027-01', unitId: unit.C1 }).set('Authorization', tok.desk!).expect(200);
+    expect(jan.body.items.map((d: { id: string }) => d.id)).toEqual([jan31]);
+    const feb = await s.http().get('/api/reception-days').query({ month: '2027-02', unitId: unit.C1 }).set('Authorization', tok.desk!).expect(200);
+    expect(feb.body.items.map((d: { id: string }) => d.id)).toEqual([feb01]);
   });
 
   it('keeps the audit trail append-only', async () => {

@@ -9,6 +9,7 @@ export * from './entities/notification.entity.js';
 export * from './entities/board-petition.entity.js';
 export * from './repositories/petition.repository.js';
 export * from './repositories/dialogue.repository.js';
+export * from './repositories/reception-day.repository.js';
 export * from './migrate.js';
 export * from './reference/units-import.js';
 export * from './reference/demo-seed.js';

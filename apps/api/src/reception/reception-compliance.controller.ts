@@ -20,7 +20,7 @@ export class ReceptionComplianceController {
   constructor(private readonly compliance: ReceptionComplianceUseCase) {}
 
   @Get()
-  @ApiOperation({ summary: 'Per head and month: position, days required by the rule in force, days held, flagged when below' })
+  @ApiOperation({ summary: 'Per head and month: position, days required by the rule in force over the part of the month the head held the duty, days held; in progress until the month is over, flagged when short' })
   @ApiOkResponse({ type: ReceptionComplianceDto })
   get(@User() user: CurrentUser, @Query() query: ReceptionComplianceQuery) {
     return this.compliance.execute(user, query);

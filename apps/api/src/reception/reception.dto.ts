@@ -1,4 +1,4 @@
-import { RECEPTION_DAY_STATUSES, RECEPTION_POSITIONS } from '@app/domain';
+import { COMPLIANCE_STATUSES, RECEPTION_DAY_STATUSES, RECEPTION_POSITIONS } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -128,7 +128,7 @@ export class ReceptionDayViewDto {
   @ApiProperty({ nullable: true, type: String, description: 'Legal reference of the duty rule in force on the date' }) legalBasis: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: Number }) attendeeCount: number | null;
-  @ApiProperty({ nullable: true, type: [String], description: 'Null for the board (it never sees who petitioned)' }) attendeeNames: string[] | null;
+  @ApiProperty({ nullable: true, type: [String], description: 'Only for reception desks, heads and administrators; null for handlers and the board (DOMAIN.md §7)' }) attendeeNames: string[] | null;
   @ApiProperty({ type: [ReceptionLinkedPetition] }) petitions: ReceptionLinkedPetition[];
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty() version: number;
@@ -189,20 +189,23 @@ class ReceptionComplianceRowDto {
   @ApiProperty({ type: [String] }) heldDates: string[];
   @ApiProperty() planned: number;
   @ApiProperty() cancelled: number;
-  @ApiProperty({ type: [ReceptionShortWeek], description: 'Weekly rules only' }) shortWeeks: ReceptionShortWeek[];
-  @ApiProperty() flagged: boolean;
+  @ApiProperty({ type: [ReceptionShortWeek], description: 'Weekly rules only: weeks of the duty that are over (or can no longer be met) and short' }) shortWeeks: ReceptionShortWeek[];
+  @ApiProperty({ enum: COMPLIANCE_STATUSES, description: 'in_progress: the month is not over and the requirement can still be met' }) status: string;
+  @ApiProperty({ description: 'status = short' }) flagged: boolean;
   @ApiProperty({ type: ReceptionDutyRuleDto, nullable: true }) rule: ReceptionDutyRuleDto | null;
 }
 
 class ReceptionComplianceTotals {
   @ApiProperty() heads: number;
   @ApiProperty() flagged: number;
+  @ApiProperty() inProgress: number;
 }
 
 class ReceptionComplianceDefinitions {
   @ApiProperty({ type: BilingualText }) required: BilingualText;
   @ApiProperty({ type: BilingualText }) held: BilingualText;
   @ApiProperty({ type: BilingualText }) flagged: BilingualText;
+  @ApiProperty({ type: BilingualText }) inProgress: BilingualText;
 }
 
 export class ReceptionComplianceDto {

@@ -2,7 +2,9 @@ import {
   addLocalDays,
   type Clock,
   type ComplianceRow,
+  type ComplianceStatus,
   computeReceptionCompliance,
+  type DutyHolder,
   firstDayOfMonth,
   lastDayOfMonth,
   type Message,
@@ -11,6 +13,7 @@ import {
   type ReceptionDutyRule,
   type ReceptionPosition,
   renderMessage,
+  toLocalDate,
   type YearMonth,
 } from '@app/domain';
 import { Inject, Injectable } from '@nestjs/common';
@@ -32,6 +35,8 @@ export interface ReceptionComplianceRowView {
   readonly planned: number;
   readonly cancelled: number;
   readonly shortWeeks: ComplianceRow['shortWeeks'];
+  /** met | short | in_progress (not over yet and still possible) | not_required. */
+  readonly status: ComplianceStatus;
   readonly flagged: boolean;
   readonly rule: ReceptionDutyRule | null;
 }
@@ -41,8 +46,8 @@ export interface ReceptionComplianceView {
   readonly timeZone: 'Asia/Ho_Chi_Minh';
   readonly asOf: string;
   readonly rows: ReceptionComplianceRowView[];
-  readonly totals: { readonly heads: number; readonly flagged: number };
-  readonly definitions: { readonly required: Message; readonly held: Message; readonly flagged: Message };
+  readonly totals: { readonly heads: number; readonly flagged: number; readonly inProgress: number };
+  readonly definitions: { readonly required: Message; readonly held: Message; readonly flagged: Message; readonly inProgress: Message };
 }
 
 /**
@@ -69,8 +74,10 @@ export class ReceptionComplianceUseCase {
       `COALESCE(d.effective_to, 'infinity'::date) >= ${holderParams.p(first)}::date`,
     ];
     if (input.unitId) holderWhere.push(`d.unit_id = ${holderParams.p(input.unitId)}`);
-    const holders: { userId: string; unitId: string; position: ReceptionPosition }[] = await em.query(
-      `SELECT d.user_id AS "userId", d.unit_id AS "unitId", d.position
+    // With the duty's dates: only the part of the month each head held the position is judged.
+    const holders: DutyHolder[] = await em.query(
+      `SELECT d.user_id AS "userId", d.unit_id AS "unitId", d.position,
+              d.effective_from::text AS "effectiveFrom", d.effective_to::text AS "effectiveTo"
          FROM reception_duties d JOIN units u ON u.id = d.unit_id WHERE ${holderWhere.join(' AND ')}`,
       holderParams.values,
     );
@@ -88,7 +95,8 @@ export class ReceptionComplianceUseCase {
       dayParams.values,
     );
 
-    const rows = computeReceptionCompliance({ month: input.month, rules: await loadDutyRules(em), holders, days });
+    const now = this.clock.now();
+    const rows = computeReceptionCompliance({ month: input.month, today: toLocalDate(now), rules: await loadDutyRules(em), holders, days });
     const userIds = [...new Set(rows.map((r) => r.userId))];
     const unitIds = [...new Set(rows.map((r) => r.unitId))];
     const names = new Map<string, string>(
@@ -100,7 +108,7 @@ export class ReceptionComplianceUseCase {
     return {
       month: input.month,
       timeZone: 'Asia/Ho_Chi_Minh',
-      asOf: this.clock.now().toISOString(),
+      asOf: now.toISOString(),
       rows: rows.map((r) => ({
         host: { id: r.userId, fullName: names.get(r.userId) ?? '' },
         unit: { id: r.unitId, name: unitNames.get(r.unitId) ?? '' },
@@ -113,14 +121,16 @@ export class ReceptionComplianceUseCase {
         planned: r.planned,
         cancelled: r.cancelled,
         shortWeeks: r.shortWeeks,
+        status: r.status,
         flagged: r.flagged,
         rule: r.rule,
       })),
-      totals: { heads: rows.length, flagged: rows.filter((r) => r.flagged).length },
+      totals: { heads: rows.length, flagged: rows.filter((r) => r.flagged).length, inProgress: rows.filter((r) => r.status === 'in_progress').length },
       definitions: {
         required: renderMessage('reception.compliance.required'),
         held: renderMessage('reception.compliance.held'),
         flagged: renderMessage('reception.compliance.flagged'),
+        inProgress: renderMessage('reception.compliance.in_progress'),
       },
     };
   }

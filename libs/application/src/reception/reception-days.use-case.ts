@@ -3,23 +3,24 @@ import {
   availableReceptionActions,
   type Clock,
   decideReceptionDay,
+  firstDayOfMonth,
+  lastDayOfMonth,
+  mayReadAttendeeNames,
   planReceptionDay,
   RECEPTION_LABELS,
-  RECEPTION_ROLES,
   type ReceptionDayCommand,
   type ReceptionDayState,
   type ReceptionPosition,
-  LABELS,
 } from '@app/domain';
+import { RECEPTION_DAY_HOST_DATE_CONSTRAINT, receptionDayStore } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { accessScopeOf, unitInScope } from '../auth/access-scope.js';
+import { type AccessScope, accessScopeOf, unitInScope } from '../auth/access-scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
-import { scopeSql, SqlParams } from '../board/board-access.js';
+import { scopeSql, SqlParams, type SqlQuery } from '../board/board-access.js';
 import { AppError, type FieldError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { checkHost, receptionRefusalToError, receptionUnit, visibleReceptionDayUnit } from './reception-access.js';
-import { receptionDayStore } from './reception-day-store.js';
 import { dutyRuleInForce } from './reception-duties.use-case.js';
 
 export interface PlanReceptionDayInput {
@@ -34,10 +35,11 @@ export interface PlanReceptionDayInput {
 /** The command as it arrives from an adapter: the actor is added from the authenticated user. */
 export type ReceptionDayCommandInput = ReceptionDayCommand extends infer C ? (C extends ReceptionDayCommand ? Omit<C, 'actor'> : never) : never;
 
-function refuseRole(user: CurrentUser, action: 'plan' | 'hold' | 'cancel' | 'link-petitions'): void {
-  if (!RECEPTION_ROLES.includes(user.role)) {
-    throw new AppError('forbidden', 'reception.role_not_allowed', { role: LABELS.role[user.role], action: RECEPTION_LABELS.action[action] });
-  }
+/** A unique violation of the named constraint (PostgreSQL 23505), as TypeORM's QueryFailedError carries it. */
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } } | null;
+  const driver = e?.driverError ?? e;
+  return driver?.code === '23505' && driver.constraint === constraint;
 }
 
 /** Plans a reception day for a head who holds the position there on that date; one transaction. */
@@ -49,37 +51,47 @@ export class PlanReceptionDayUseCase {
   ) {}
 
   async execute(user: CurrentUser, input: PlanReceptionDayInput): Promise<string> {
-    refuseRole(user, 'plan');
-    return this.dataSource.transaction(async (em) => {
-      const now = this.clock.now();
-      const unit = await receptionUnit(em, user, input.unitId, input.position);
-      await checkHost(em, input.hostUserId, unit);
-      const id = randomUUID();
-      const rule = await dutyRuleInForce(em, input.position, input.date);
-      const decision = planReceptionDay(
-        { receptionDayId: id, unitId: unit.id, hostUserId: input.hostUserId, position: input.position, date: input.date, venue: input.venue, note: input.note, legalBasis: rule?.legalReference ?? null, actor: { userId: user.id, role: user.role } },
-        now,
-      );
-      if (!decision.ok) throw receptionRefusalToError(decision.refusal);
-      const duty: unknown[] = await em.query(
-        `SELECT 1 FROM reception_duties
-          WHERE user_id = $1 AND unit_id = $2 AND position = $3 AND effective_from <= $4 AND (effective_to IS NULL OR effective_to >= $4)`,
-        [input.hostUserId, unit.id, input.position, input.date],
-      );
-      if (duty.length === 0) {
-        const params = { position: RECEPTION_LABELS.position[input.position], date: input.date };
-        throw new AppError('unprocessable', 'reception.host_not_duty_holder', params, {}, [{ field: 'hostUserId', messageKey: 'reception.host_not_duty_holder', params }]);
-      }
-      // One live day per host and date (a partial unique index backs this up against a race).
-      const clash: unknown[] = await em.query(`SELECT 1 FROM reception_days WHERE host_user_id = $1 AND date = $2 AND status <> 'cancelled'`, [
-        input.hostUserId,
-        input.date,
-      ]);
-      if (clash.length > 0) throw new AppError('conflict', 'reception.day_exists', { date: input.date });
-      await receptionDayStore.insert(em, decision.state, user.id);
-      await receptionDayStore.appendEvents(em, decision.events, 1);
-      return id;
-    });
+    try {
+      return await this.dataSource.transaction((em) => this.plan(em, user, input));
+    } catch (error) {
+      // Two requests for the same host and date can both pass the check below; the partial unique index
+      // stops the second, which is the same conflict as the one the check reports.
+      if (isUniqueViolation(error, RECEPTION_DAY_HOST_DATE_CONSTRAINT)) throw new AppError('conflict', 'reception.day_exists', { date: input.date });
+      throw error;
+    }
+  }
+
+  private async plan(em: EntityManager, user: CurrentUser, input: PlanReceptionDayInput): Promise<string> {
+    const now = this.clock.now();
+    const id = randomUUID();
+    const rule = await dutyRuleInForce(em, input.position, input.date);
+    // The pure decision comes first, so that its role check (reception staff, heads, admins) refuses a
+    // handler or the board with 403 before anything about units or hosts is looked up or revealed.
+    const decision = planReceptionDay(
+      { receptionDayId: id, unitId: input.unitId, hostUserId: input.hostUserId, position: input.position, date: input.date, venue: input.venue, note: input.note, legalBasis: rule?.legalReference ?? null, actor: { userId: user.id, role: user.role } },
+      now,
+    );
+    if (!decision.ok) throw receptionRefusalToError(decision.refusal);
+    const unit = await receptionUnit(em, user, input.unitId, input.position);
+    await checkHost(em, input.hostUserId, unit);
+    const duty: unknown[] = await em.query(
+      `SELECT 1 FROM reception_duties
+        WHERE user_id = $1 AND unit_id = $2 AND position = $3 AND effective_from <= $4 AND (effective_to IS NULL OR effective_to >= $4)`,
+      [input.hostUserId, unit.id, input.position, input.date],
+    );
+    if (duty.length === 0) {
+      const params = { position: RECEPTION_LABELS.position[input.position], date: input.date };
+      throw new AppError('unprocessable', 'reception.host_not_duty_holder', params, {}, [{ field: 'hostUserId', messageKey: 'reception.host_not_duty_holder', params }]);
+    }
+    // One live day per host and date (a partial unique index backs this up against a race).
+    const clash: unknown[] = await em.query(`SELECT 1 FROM reception_days WHERE host_user_id = $1 AND date = $2 AND status <> 'cancelled'`, [
+      input.hostUserId,
+      input.date,
+    ]);
+    if (clash.length > 0) throw new AppError('conflict', 'reception.day_exists', { date: input.date });
+    await receptionDayStore.insert(em, decision.state, user.id);
+    await receptionDayStore.appendEvents(em, decision.events, 1);
+    return id;
   }
 }
 
@@ -145,7 +157,10 @@ export interface ReceptionDayView {
   readonly legalBasis: string | null;
   readonly note: string | null;
   readonly attendeeCount: number | null;
-  /** Null for the board: it never sees who came to petition (DOMAIN.md §7). */
+  /**
+   * Null except for reception desks, heads and administrators (DOMAIN.md §7): neither the board nor a handler,
+   * who sees the petitions linked below, may learn who came to petition.
+   */
   readonly attendeeNames: readonly string[] | null;
   readonly petitions: { id: string; trackingCode: string; kind: string; status: string; title: string }[];
   readonly cancelReason: string | null;
@@ -221,7 +236,7 @@ function toView(r: DayRow, user: CurrentUser): ReceptionDayView {
     legalBasis: r.legal_basis,
     note: r.note,
     attendeeCount: r.attendee_count,
-    attendeeNames: user.role === 'board' ? null : r.attendee_names,
+    attendeeNames: mayReadAttendeeNames(user.role) ? r.attendee_names : null,
     petitions: r.petitions,
     cancelReason: r.cancel_reason,
     version: r.version,
@@ -232,25 +247,32 @@ function toView(r: DayRow, user: CurrentUser): ReceptionDayView {
   };
 }
 
+/**
+ * The list's two statements (the total, and one page in order) for a jurisdiction and a filter. The month is a
+ * date range, so that reception_days_unit_date serves it. Exported so that tests can EXPLAIN exactly what runs.
+ */
+export function receptionDayListQueries(scope: AccessScope, f: ReceptionDayListFilter): { count: SqlQuery; page: SqlQuery } {
+  const params = new SqlParams();
+  const where = [scopeSql(scope, 'u', params)];
+  if (f.unitId) where.push(`d.unit_id = ${params.p(f.unitId)}`);
+  if (f.hostUserId) where.push(`d.host_user_id = ${params.p(f.hostUserId)}`);
+  if (f.status) where.push(`d.status = ${params.p(f.status)}`);
+  if (f.month) where.push(`d.date BETWEEN ${params.p(firstDayOfMonth(f.month))}::date AND ${params.p(lastDayOfMonth(f.month))}::date`);
+  const filter = where.join(' AND ');
+  const count = { sql: `SELECT count(*)::int AS total FROM reception_days d JOIN units u ON u.id = d.unit_id WHERE ${filter}`, params: [...params.values] };
+  const limit = params.p(f.pageSize);
+  const offset = params.p((f.page - 1) * f.pageSize);
+  return { count, page: { sql: `${DAY_SELECT} WHERE ${filter} ORDER BY d.date, u.name, h.full_name, d.id LIMIT ${limit} OFFSET ${offset}`, params: params.values } };
+}
+
 @Injectable()
 export class ReceptionDayQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(user: CurrentUser, f: ReceptionDayListFilter): Promise<{ items: ReceptionDayView[]; total: number; page: number; pageSize: number }> {
-    const params = new SqlParams();
-    const where = [scopeSql(accessScopeOf(user), 'u', params)];
-    if (f.unitId) where.push(`d.unit_id = ${params.p(f.unitId)}`);
-    if (f.hostUserId) where.push(`d.host_user_id = ${params.p(f.hostUserId)}`);
-    if (f.status) where.push(`d.status = ${params.p(f.status)}`);
-    if (f.month) where.push(`to_char(d.date, 'YYYY-MM') = ${params.p(f.month)}`);
-    const filter = where.join(' AND ');
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM reception_days d JOIN units u ON u.id = d.unit_id WHERE ${filter}`,
-      params.values,
-    );
-    const limit = params.p(f.pageSize);
-    const offset = params.p((f.page - 1) * f.pageSize);
-    const rows: DayRow[] = await this.dataSource.query(`${DAY_SELECT} WHERE ${filter} ORDER BY d.date, u.name, h.full_name, d.id LIMIT ${limit} OFFSET ${offset}`, params.values);
+    const { count, page } = receptionDayListQueries(accessScopeOf(user), f);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(count.sql, count.params);
+    const rows: DayRow[] = await this.dataSource.query(page.sql, page.params);
     return { items: rows.map((r) => toView(r, user)), total, page: f.page, pageSize: f.pageSize };
   }
 

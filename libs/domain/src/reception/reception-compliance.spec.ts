@@ -14,7 +14,22 @@ import {
 /* Expected figures are worked out by hand from DOMAIN.md R1, R1', R2 and R4, not computed by the code. */
 
 const rules = DEFAULT_RECEPTION_DUTY_RULES;
-const partyHead = (userId: string): DutyHolder => ({ userId, unitId: 'C1', position: 'commune_party_head' });
+/** A date after every month judged below: those months are over. */
+const LATER = '2027-01-15';
+const partyHead = (userId: string, effectiveFrom = '2020-01-01', effectiveTo: string | null = null): DutyHolder => ({
+  userId,
+  unitId: 'C1',
+  position: 'commune_party_head',
+  effectiveFrom,
+  effectiveTo,
+});
+const chair = (userId: string, effectiveFrom = '2020-01-01', effectiveTo: string | null = null): DutyHolder => ({
+  userId,
+  unitId: 'C1',
+  position: 'commune_chair',
+  effectiveFrom,
+  effectiveTo,
+});
 const day = (hostUserId: string, date: string, status: ReceptionDayFact['status'] = 'held', position: ReceptionDayFact['position'] = 'commune_party_head'): ReceptionDayFact => ({
   hostUserId,
   unitId: 'C1',
@@ -66,6 +81,7 @@ describe('compliance for a month', () => {
   it('flags a commune Party head with 1 held day, not one with 2, and one with none at all', () => {
     const rows = computeReceptionCompliance({
       month: '2026-11',
+      today: LATER,
       rules,
       holders: [partyHead('one'), partyHead('two'), partyHead('none')],
       days: [day('one', '2026-11-05'), day('two', '2026-11-05'), day('two', '2026-11-19')],
@@ -81,6 +97,7 @@ describe('compliance for a month', () => {
   it('counts neither cancelled nor merely planned days, and one date once', () => {
     const [row] = computeReceptionCompliance({
       month: '2026-11',
+      today: LATER,
       rules,
       holders: [partyHead('h')],
       days: [day('h', '2026-11-05'), day('h', '2026-11-12', 'cancelled'), day('h', '2026-11-26', 'planned')],
@@ -90,19 +107,19 @@ describe('compliance for a month', () => {
 
   it('counts a day by its Vietnamese date: 01/12 belongs to December, not November', () => {
     const days = [day('h', '2026-11-30'), day('h', '2026-12-01')];
-    const nov = computeReceptionCompliance({ month: '2026-11', rules, holders: [partyHead('h')], days })[0]!;
-    const dec = computeReceptionCompliance({ month: '2026-12', rules, holders: [partyHead('h')], days })[0]!;
+    const nov = computeReceptionCompliance({ month: '2026-11', today: LATER, rules, holders: [partyHead('h')], days })[0]!;
+    const dec = computeReceptionCompliance({ month: '2026-12', today: LATER, rules, holders: [partyHead('h')], days })[0]!;
     expect(nov.heldDates).toEqual(['2026-11-30']);
     expect(dec.heldDates).toEqual(['2026-12-01']);
   });
 
   it('accounts for a host recorded on a day even without a duty row', () => {
-    const rows = computeReceptionCompliance({ month: '2026-11', rules, holders: [], days: [day('stray', '2026-11-10')] });
+    const rows = computeReceptionCompliance({ month: '2026-11', today: LATER, rules, holders: [], days: [day('stray', '2026-11-10')] });
     expect(rows).toEqual([expect.objectContaining({ userId: 'stray', held: 1, required: 2, flagged: true })]);
   });
 
   it('requires and flags nothing when no rule is in force', () => {
-    const [row] = computeReceptionCompliance({ month: '2026-11', rules: [], holders: [partyHead('h')], days: [] });
+    const [row] = computeReceptionCompliance({ month: '2026-11', today: LATER, rules: [], holders: [partyHead('h')], days: [] });
     expect(row).toMatchObject({ rule: null, required: 0, flagged: false });
   });
 
@@ -116,12 +133,84 @@ describe('compliance for a month', () => {
     ]);
     // May 2026 starts on a Friday: its first Thursday is 07/05, so 27/04–03/05 belongs to April.
     expect(weeksOfMonth('2026-05')[0]).toEqual({ from: '2026-05-04', to: '2026-05-10' });
-    const chair: DutyHolder = { userId: 'chair', unitId: 'C1', position: 'commune_chair' };
     const weekly = (dates: string[]) =>
-      computeReceptionCompliance({ month: '2026-06', rules, holders: [chair], days: dates.map((d) => day('chair', d, 'held', 'commune_chair')) })[0]!;
+      computeReceptionCompliance({ month: '2026-06', today: LATER, rules, holders: [chair('chair')], days: dates.map((d) => day('chair', d, 'held', 'commune_chair')) })[0]!;
     // Four held days, but two in the same week: the third week is short.
     const short = weekly(['2026-06-02', '2026-06-09', '2026-06-10', '2026-06-23']);
     expect(short).toMatchObject({ required: 4, held: 4, flagged: true, shortWeeks: [{ from: '2026-06-15', to: '2026-06-21', held: 0 }] });
     expect(weekly(['2026-06-02', '2026-06-09', '2026-06-16', '2026-06-23'])).toMatchObject({ required: 4, held: 4, flagged: false, shortWeeks: [] });
+  });
+});
+
+describe('compliance over the part of the month a head held the duty', () => {
+  const chairDay = (host: string, date: string) => day(host, date, 'held', 'commune_chair');
+  const june = (holders: DutyHolder[], days: ReceptionDayFact[], today = LATER) =>
+    Object.fromEntries(computeReceptionCompliance({ month: '2026-06', today, rules, holders, days }).map((r) => [r.userId, r]));
+  const november = (holders: DutyHolder[], days: ReceptionDayFact[], today = LATER) =>
+    Object.fromEntries(computeReceptionCompliance({ month: '2026-11', today, rules, holders, days }).map((r) => [r.userId, r]));
+
+  it('judges a chair appointed mid-month (weekly R1) only for the whole weeks after the appointment', () => {
+    // Appointed Wed 17/06/2026: weeks 01–07 and 08–14 were the predecessor's; 15–21 was handed over midweek
+    // (judged for neither); 22–28 is the new chair's alone.
+    const rows = june([chair('new', '2026-06-17')], [chairDay('new', '2026-06-23')]);
+    expect(rows.new).toMatchObject({ required: 1, held: 1, shortWeeks: [], status: 'met', flagged: false });
+    // Without a day in the one week that is theirs, only that week is short.
+    expect(june([chair('new', '2026-06-17')], [])['new']).toMatchObject({
+      required: 1,
+      shortWeeks: [{ from: '2026-06-22', to: '2026-06-28', held: 0 }],
+      flagged: true,
+    });
+  });
+
+  it('judges a chair who left mid-month (weekly R1) only for the weeks before the departure', () => {
+    // Last day Tue 16/06: weeks 01–07 and 08–14 are theirs, 15–21 (left midweek) and 22–28 are not.
+    const rows = june([chair('old', '2020-01-01', '2026-06-16'), chair('new', '2026-06-17')], [chairDay('old', '2026-06-02'), chairDay('old', '2026-06-09'), chairDay('new', '2026-06-24')]);
+    expect(rows.old).toMatchObject({ required: 2, held: 2, shortWeeks: [], status: 'met', flagged: false });
+    expect(rows.new).toMatchObject({ required: 1, held: 1, status: 'met', flagged: false });
+    expect(june([chair('old', '2020-01-01', '2026-06-16')], [chairDay('old', '2026-06-02')])['old']).toMatchObject({
+      required: 2,
+      shortWeeks: [{ from: '2026-06-08', to: '2026-06-14', held: 0 }],
+      flagged: true,
+    });
+  });
+
+  it('pro-rates a monthly rule (R4: 2 days) to the days of the month in the duty, to the nearest day', () => {
+    // November has 30 days. Appointed on 20/11: 11 days → 2 × 11/30 = 0.73 → 1 day.
+    expect(november([partyHead('new', '2026-11-20')], [])['new']).toMatchObject({ required: 1, held: 0, status: 'short', flagged: true });
+    expect(november([partyHead('new', '2026-11-20')], [day('new', '2026-11-26')])['new']).toMatchObject({ required: 1, held: 1, status: 'met', flagged: false });
+    // Appointed on 26/11: 5 days → 0.33 → nothing required.
+    expect(november([partyHead('late', '2026-11-26')], [])['late']).toMatchObject({ required: 0, status: 'not_required', flagged: false });
+    // Left after 10/11: 10 days → 0.67 → 1 day, met by the day held on 05/11.
+    expect(november([partyHead('old', '2020-01-01', '2026-11-10')], [day('old', '2026-11-05')])['old']).toMatchObject({ required: 1, held: 1, status: 'met', flagged: false });
+    // The whole month: the full 2 days.
+    expect(november([partyHead('all')], [day('all', '2026-11-05')])['all']).toMatchObject({ required: 2, status: 'short', flagged: true });
+  });
+
+  it('reports the current month as in progress, not flagged, until it is over or can no longer be met', () => {
+    // Sun 01/11/2026, nothing held yet: 30 days left for 2 days.
+    expect(november([partyHead('h')], [], '2026-11-01')['h']).toMatchObject({ required: 2, held: 0, status: 'in_progress', flagged: false });
+    // 30/11 with one day held: today can still be the second.
+    expect(november([partyHead('h')], [day('h', '2026-11-05')], '2026-11-30')['h']).toMatchObject({ status: 'in_progress', flagged: false });
+    // 30/11 with none: one day left cannot make two.
+    expect(november([partyHead('h')], [], '2026-11-30')['h']).toMatchObject({ status: 'short', flagged: true });
+    // Met early.
+    expect(november([partyHead('h')], [day('h', '2026-11-05'), day('h', '2026-11-12')], '2026-11-16')['h']).toMatchObject({ status: 'met', flagged: false });
+    // A month still to come.
+    expect(november([partyHead('h')], [], '2026-10-20')['h']).toMatchObject({ status: 'in_progress', flagged: false });
+    // The outgoing holder's part of the current month is over once they have left: judged now.
+    expect(november([partyHead('old', '2020-01-01', '2026-11-10')], [], '2026-11-16')['old']).toMatchObject({ required: 1, status: 'short', flagged: true });
+  });
+
+  it('judges a weekly rule in the current month only for the weeks that are over', () => {
+    // Mon 01/06/2026 (R1 in force): no week is over, none is flagged.
+    expect(june([chair('c')], [], '2026-06-01')['c']).toMatchObject({ required: 4, shortWeeks: [], status: 'in_progress', flagged: false });
+    // Wed 10/06 with a day held in the first week: the second week is under way.
+    expect(june([chair('c')], [chairDay('c', '2026-06-02')], '2026-06-10')['c']).toMatchObject({ shortWeeks: [], status: 'in_progress', flagged: false });
+    // Mon 15/06 with nothing in the second week: that week (and only that one) is short.
+    expect(june([chair('c')], [chairDay('c', '2026-06-02')], '2026-06-15')['c']).toMatchObject({
+      shortWeeks: [{ from: '2026-06-08', to: '2026-06-14', held: 0 }],
+      status: 'short',
+      flagged: true,
+    });
   });
 });

@@ -133,11 +133,15 @@ export function weeksOfMonth(month: YearMonth): { readonly from: LocalDate; read
   return weeks;
 }
 
-/** Someone who holds a reception position in a unit during (part of) the month. */
+/** Someone who holds a reception position in a unit during (part of) the month, with the duty's dates. */
 export interface DutyHolder {
   readonly userId: string;
   readonly unitId: string;
   readonly position: ReceptionPosition;
+  /** First day in the position (inclusive). */
+  readonly effectiveFrom: LocalDate;
+  /** Last day in the position (inclusive); null while open-ended. */
+  readonly effectiveTo: LocalDate | null;
 }
 
 /** What compliance needs of a reception day. */
@@ -149,6 +153,16 @@ export interface ReceptionDayFact {
   readonly status: ReceptionDayStatus;
 }
 
+/**
+ * - `met`: the days required over the holder's part of the month are held;
+ * - `short`: fewer were held and the shortfall is certain (the period is over, or too few days of duty are
+ *   left to make it up);
+ * - `in_progress`: not met yet, but there is still time (the current month, or a week not yet over);
+ * - `not_required`: no rule in force, or the holder's share of the month requires nothing.
+ */
+export const COMPLIANCE_STATUSES = ['met', 'short', 'in_progress', 'not_required'] as const;
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+
 export interface ComplianceRow {
   readonly userId: string;
   readonly unitId: string;
@@ -156,7 +170,10 @@ export interface ComplianceRow {
   readonly month: YearMonth;
   /** Null when no rule is in force for the position that month: nothing is required, nothing is flagged. */
   readonly rule: ReceptionDutyRule | null;
-  /** Days required in the month (a weekly rule: per week × weeks answered for). */
+  /**
+   * Days required of this holder in the month: a monthly rule pro-rated to the days of the month the holder
+   * held the duty; a weekly rule, days per week × the weeks the holder held the duty for (see below).
+   */
   readonly required: number;
   /** Distinct local dates held (two sessions on one day are one day). */
   readonly held: number;
@@ -164,52 +181,114 @@ export interface ComplianceRow {
   /** Days still planned in the month: they do not count until recorded as held. */
   readonly planned: number;
   readonly cancelled: number;
-  /** Weekly rule: the weeks with fewer days than required. */
+  /** Weekly rule: the weeks of the holder's duty that are over (or can no longer be met) with too few days. */
   readonly shortWeeks: readonly { readonly from: LocalDate; readonly to: LocalDate; readonly held: number }[];
+  readonly status: ComplianceStatus;
+  /** status = short. */
   readonly flagged: boolean;
 }
 
 const key = (userId: string, unitId: string, position: string) => `${userId}|${unitId}|${position}`;
 
+type Period = { readonly from: LocalDate; readonly to: LocalDate | null };
+
+function datesFrom(from: LocalDate, to: LocalDate): LocalDate[] {
+  const out: LocalDate[] = [];
+  for (let d = from; d <= to; d = addLocalDays(d, 1)) out.push(d);
+  return out;
+}
+
 /**
- * Compliance per head, unit and position for one month. Holders come from the duty register (so a head with
- * no day at all shows, flagged) and from the days themselves (a host recorded on a day, even without a duty
- * row, is accounted for). Only held days count; planned and cancelled ones are reported, never counted.
+ * One window (a week, or the holder's part of the month): met when enough days are held; short when the
+ * shortfall is certain, i.e. even a reception on every day of duty left in the window (from `today`, which may
+ * still be used) would not make it up; otherwise in progress. Once the window is over no day is left.
+ */
+function judge(required: number, held: number, dutyDays: readonly LocalDate[], today: LocalDate): ComplianceStatus {
+  if (required === 0) return 'not_required';
+  if (held >= required) return 'met';
+  const left = dutyDays.filter((d) => d >= today).length;
+  return held + left < required ? 'short' : 'in_progress';
+}
+
+/**
+ * Compliance per head, unit and position for one month, as of `today` (the Vietnam local date of the clock).
+ * Holders come from the duty register, with the dates of their duty (so a head with no day at all shows), and
+ * from the days themselves (a host recorded on a day with no duty row is accounted for as if holding the duty
+ * all month). Only held days count; planned and cancelled ones are reported, never counted.
+ *
+ * Only the part of the month the holder held the duty is judged, so neither a chair appointed on the 20th nor
+ * the one who left then is flagged for the other's weeks:
+ * - a weekly rule (R1) judges the weeks whose working days (Monday to Friday, DOMAIN.md §8.3) all fall within
+ *   the duty: a week handed over midweek is judged for neither holder, since neither had the whole week to
+ *   fulfil it (flagging both would blame one of them for the other's days);
+ * - a monthly rule is pro-rated: required = per month × (days of the month in the duty ÷ days in the month),
+ *   rounded to the nearest whole day (halves up). The rule sets a count per month on no fixed days, so a
+ *   holder of part of the month owes that part's share; rounding to the nearest neither demands a day of
+ *   someone who held a few days nor excuses someone who held most of the month.
+ * Until a window is over it is `in_progress`, not flagged, unless it can no longer be met: the current month
+ * is not flagged on its 1st for days that are still to come.
  */
 export function computeReceptionCompliance(input: {
   readonly month: YearMonth;
+  /** Today, Vietnam local date (Asia/Ho_Chi_Minh). */
+  readonly today: LocalDate;
   readonly rules: readonly ReceptionDutyRule[];
   readonly holders: readonly DutyHolder[];
   readonly days: readonly ReceptionDayFact[];
 }): ComplianceRow[] {
-  const { month } = input;
+  const { month, today } = input;
   if (!isYearMonth(month)) throw new Error(`Not a month: ${month}`);
+  if (!isLocalDate(today)) throw new Error(`Not a local date: ${today}`);
   const weekly = weeksOfMonth(month);
   const span = { from: weekly[0]?.from ?? firstDayOfMonth(month), to: weekly.at(-1)?.to ?? lastDayOfMonth(month) };
-  const holders = new Map<string, DutyHolder>();
-  for (const h of input.holders) holders.set(key(h.userId, h.unitId, h.position), h);
+  const monthDays = datesFrom(firstDayOfMonth(month), lastDayOfMonth(month));
+  const holders = new Map<string, { holder: Omit<DutyHolder, 'effectiveFrom' | 'effectiveTo'>; periods: Period[] }>();
+  for (const h of input.holders) {
+    const k = key(h.userId, h.unitId, h.position);
+    const entry = holders.get(k) ?? { holder: { userId: h.userId, unitId: h.unitId, position: h.position }, periods: [] };
+    entry.periods.push({ from: h.effectiveFrom, to: h.effectiveTo });
+    holders.set(k, entry);
+  }
   for (const d of input.days) {
-    if (monthOf(d.date) === month) holders.set(key(d.hostUserId, d.unitId, d.position), { userId: d.hostUserId, unitId: d.unitId, position: d.position });
+    const k = key(d.hostUserId, d.unitId, d.position);
+    if (monthOf(d.date) === month && !holders.has(k)) {
+      holders.set(k, { holder: { userId: d.hostUserId, unitId: d.unitId, position: d.position }, periods: [{ from: span.from, to: span.to }] });
+    }
   }
   const rows: ComplianceRow[] = [];
-  for (const h of holders.values()) {
+  for (const { holder: h, periods } of holders.values()) {
+    const inDuty = (d: LocalDate) => periods.some((p) => p.from <= d && (p.to === null || d <= p.to));
     const rule = ruleForMonth(input.rules, h.position, month);
     const mine = input.days.filter((d) => d.hostUserId === h.userId && d.unitId === h.unitId && d.position === h.position);
     const inMonth = mine.filter((d) => monthOf(d.date) === month);
     const heldDates = [...new Set(inMonth.filter((d) => d.status === 'held').map((d) => d.date))].sort();
     let required = 0;
-    let flagged = false;
+    let status: ComplianceStatus = 'not_required';
     let shortWeeks: ComplianceRow['shortWeeks'] = [];
     if (rule?.minDaysPerMonth != null) {
-      required = rule.minDaysPerMonth;
-      flagged = heldDates.length < required;
+      const dutyDays = monthDays.filter(inDuty);
+      required = Math.round((rule.minDaysPerMonth * dutyDays.length) / monthDays.length);
+      status = judge(required, heldDates.length, dutyDays, today);
     } else if (rule?.minDaysPerWeek != null) {
+      const perWeek = rule.minDaysPerWeek;
       // A week straddling two months is judged with all its days, in the month that owns it.
       const heldInSpan = new Set(mine.filter((d) => d.status === 'held' && d.date >= span.from && d.date <= span.to).map((d) => d.date));
-      const perWeek = weekly.map((w) => ({ ...w, held: [...heldInSpan].filter((d) => d >= w.from && d <= w.to).length }));
-      required = rule.minDaysPerWeek * weekly.length;
-      shortWeeks = perWeek.filter((w) => w.held < rule.minDaysPerWeek!);
-      flagged = shortWeeks.length > 0;
+      const judged = weekly
+        .filter((w) => datesFrom(w.from, addLocalDays(w.from, 4)).every(inDuty))
+        .map((w) => {
+          const held = [...heldInSpan].filter((d) => d >= w.from && d <= w.to).length;
+          return { ...w, held, status: judge(perWeek, held, datesFrom(w.from, w.to).filter(inDuty), today) };
+        });
+      required = perWeek * judged.length;
+      shortWeeks = judged.filter((w) => w.status === 'short').map(({ from, to, held }) => ({ from, to, held }));
+      status =
+        judged.length === 0
+          ? 'not_required'
+          : shortWeeks.length > 0
+            ? 'short'
+            : judged.some((w) => w.status === 'in_progress')
+              ? 'in_progress'
+              : 'met';
     }
     rows.push({
       userId: h.userId,
@@ -223,7 +302,8 @@ export function computeReceptionCompliance(input: {
       planned: inMonth.filter((d) => d.status === 'planned').length,
       cancelled: inMonth.filter((d) => d.status === 'cancelled').length,
       shortWeeks,
-      flagged,
+      status,
+      flagged: status === 'short',
     });
   }
   // Flagged first, then the furthest behind, then stable by unit, position and person.

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Actor } from '../petition/petition-commands.js';
 import { isMessageKey } from '../shared/messages.js';
 import type { ReceptionDayEvent, ReceptionDayState, ReceptionDecision } from './reception-day.js';
-import { availableReceptionActions, decideReceptionDay, planReceptionDay, replayReceptionDay } from './reception-day.js';
+import { availableReceptionActions, decideReceptionDay, mayReadAttendeeNames, planReceptionDay, replayReceptionDay } from './reception-day.js';
 
 /** 09:00 local (UTC+7) on Mon 23/11/2026. */
 const NOW = new Date('2026-11-23T02:00:00.000Z');
@@ -135,6 +135,26 @@ describe('recording a reception day', () => {
     const d2 = ok(decideReceptionDay(s1, { action: 'hold', actor: head, attendeeCount: 3, petitionIds: ['p1'] }, NOW));
     const d3 = ok(decideReceptionDay(d2.state, { action: 'link-petitions', actor: desk, petitionIds: ['p2'] }, new Date(NOW.getTime() + 60_000)));
     expect(replayReceptionDay([...e1, ...d2.events, ...d3.events])).toEqual(d3.state);
+  });
+
+  it('keeps attendee names out of the append-only event trail: the event records only how many (DOMAIN.md §7)', () => {
+    const s1 = ok(planned('2026-11-23')).state;
+    const held = ok(decideReceptionDay(s1, { action: 'hold', actor: desk, attendeeCount: 4, attendeeNames: ['Nguyễn Văn An', 'Trần Thị Bích'], petitionIds: ['p1'] }, NOW));
+    expect(held.state.attendeeNames).toEqual(['Nguyễn Văn An', 'Trần Thị Bích']);
+    expect(held.events).toEqual([expect.objectContaining({ type: 'ReceptionDayHeld', attendeeCount: 4, namesGiven: 2 })]);
+    expect(JSON.stringify(held.events)).not.toMatch(/Nguyễn|Trần|attendeeNames/);
+    // Later decisions keep the names the state carries (the store fills them from the row after a replay).
+    const linked = ok(decideReceptionDay(held.state, { action: 'link-petitions', actor: desk, petitionIds: ['p2'] }, NOW));
+    expect(linked.state.attendeeNames).toEqual(['Nguyễn Văn An', 'Trần Thị Bích']);
+    expect(JSON.stringify(linked.events)).not.toMatch(/Nguyễn|Trần/);
+    // The trail alone rebuilds everything but the names.
+    const replayed = replayReceptionDay([...ok(planned('2026-11-23')).events, ...held.events, ...linked.events]);
+    expect(replayed).toEqual({ ...linked.state, attendeeNames: [] });
+  });
+
+  it('shows attendee names only to those who keep the schedule, never to handlers or the board', () => {
+    expect((['desk', 'head', 'admin'] as const).map(mayReadAttendeeNames)).toEqual([true, true, true]);
+    expect((['handler', 'board'] as const).map(mayReadAttendeeNames)).toEqual([false, false]);
   });
 
   it('refuses only with message keys that exist in the catalogue', () => {

@@ -24,7 +24,12 @@ export interface ReceptionDayState {
   readonly note: string | null;
   /** How many citizens came; null when not counted. */
   readonly attendeeCount: number | null;
-  /** Names, when the citizens agreed to give them; often fewer than the headcount. */
+  /**
+   * Names, when the citizens agreed to give them; often fewer than the headcount. Personal data that may
+   * identify a denouncer (DOMAIN.md §7): it lives on the reception_days row only, where it can be erased, and
+   * never in the append-only event trail. A replay of the trail therefore yields [] here; the store fills the
+   * names in from the row.
+   */
   readonly attendeeNames: readonly string[];
   /** Petitions taken at the reception, in the order they were linked. */
   readonly petitionIds: readonly string[];
@@ -41,6 +46,16 @@ export type ReceptionAction = (typeof RECEPTION_ACTIONS)[number];
 
 /** Reception staff and the heads themselves keep the schedule; administrators may correct it. */
 export const RECEPTION_ROLES: readonly Role[] = ['head', 'desk', 'admin'];
+
+/**
+ * Who may read the names of the citizens who came (DOMAIN.md §7): only those who keep the schedule, i.e. the
+ * reception desk and heads of the day's own unit (jurisdiction already limits them to it) and administrators.
+ * Not the board, and not handlers: a handler sees the petitions linked to the day, which may be
+ * denunciations, so names next to them could identify a denouncer.
+ */
+export function mayReadAttendeeNames(role: Role): boolean {
+  return RECEPTION_ROLES.includes(role);
+}
 
 interface Rule {
   readonly from: readonly ReceptionDayStatus[];
@@ -92,9 +107,10 @@ export type ReceptionDayPlanned = EventBase<'ReceptionDayPlanned'> & {
   readonly legalBasis: string | null;
   readonly note: string | null;
 };
+/** Carries how many came and how many gave a name, never the names (see ReceptionDayState.attendeeNames). */
 export type ReceptionDayHeld = EventBase<'ReceptionDayHeld'> & {
   readonly attendeeCount: number | null;
-  readonly attendeeNames: readonly string[];
+  readonly namesGiven: number;
   readonly petitionIds: readonly string[];
   readonly note: string | null;
 };
@@ -184,11 +200,12 @@ export function decideReceptionDay(state: ReceptionDayState, command: ReceptionD
         type: 'ReceptionDayHeld',
         // Named citizens were there even when nobody counted the room.
         attendeeCount: given ?? (names.length > 0 ? names.length : null),
-        attendeeNames: names,
+        namesGiven: names.length,
         petitionIds: unique(command.petitionIds ?? []),
         note: orNull(command.note),
       };
-      break;
+      // The names go into the new state (stored on the row) but not into the event.
+      return { ok: true, state: { ...evolveReceptionDay(state, event), attendeeNames: names }, events: [event] };
     }
     case 'cancel':
       if (blank(command.reason)) return invalid('reason', 'validation.required');
@@ -237,7 +254,8 @@ export function evolveReceptionDay(state: ReceptionDayState | null, event: Recep
         ...s,
         status: 'held',
         attendeeCount: event.attendeeCount,
-        attendeeNames: event.attendeeNames,
+        // Not in the event: kept as they are (the store sets them from the row after a replay).
+        attendeeNames: state.attendeeNames,
         petitionIds: event.petitionIds,
         note: event.note ?? state.note,
         heldRecordedAt: event.at,

@@ -67,15 +67,19 @@ export const RECEPTION_MESSAGES = {
     en: 'The effective date must be after the start of the rule now in force for this position ({from}).',
   },
   'reception.compliance.required': {
-    vi: 'Số ngày tiếp công dân tối thiểu trong tháng theo quy định đang áp dụng từ ngày đầu tháng (quy định theo tuần: số ngày mỗi tuần × số tuần có ngày thứ Năm thuộc tháng).',
-    en: 'Minimum reception days in the month under the rule in force on its first day (a weekly rule: days per week × the weeks whose Thursday falls in the month).',
+    vi: 'Số ngày tiếp công dân tối thiểu trong tháng theo quy định đang áp dụng từ ngày đầu tháng, chỉ tính phần tháng người đó giữ chức danh: quy định theo tháng được tính theo tỷ lệ số ngày giữ chức danh trong tháng (làm tròn đến ngày gần nhất); quy định theo tuần: số ngày mỗi tuần × số tuần (có ngày thứ Năm thuộc tháng) mà người đó giữ chức danh suốt từ thứ Hai đến thứ Sáu.',
+    en: 'Minimum reception days in the month under the rule in force on its first day, for the part of the month the person held the position: a monthly rule pro-rated to the days held in the month (rounded to the nearest day); a weekly rule, days per week × the weeks (whose Thursday falls in the month) held from Monday to Friday.',
   },
   'reception.compliance.held': {
     vi: 'Số ngày (theo lịch Việt Nam) đã ghi nhận tiếp công dân; ngày đã hủy hoặc mới lên lịch không được tính.',
     en: 'Distinct days (Vietnam calendar) recorded as held; cancelled or merely planned days do not count.',
   },
   'reception.compliance.flagged': {
-    vi: 'Bị cảnh báo khi số ngày đã tiếp ít hơn mức tối thiểu (quy định theo tuần: có tuần chưa đủ).',
-    en: 'Flagged when fewer days were held than required (a weekly rule: any week short).',
+    vi: 'Bị cảnh báo khi số ngày đã tiếp ít hơn mức tối thiểu và thời hạn đã qua hoặc không còn đủ ngày để bù (quy định theo tuần: có tuần đã qua mà chưa đủ).',
+    en: 'Flagged when fewer days were held than required and the period is over or too few days are left to make it up (a weekly rule: any week over and short).',
+  },
+  'reception.compliance.in_progress': {
+    vi: 'Đang thực hiện: tháng (hoặc tuần) chưa kết thúc, chưa đủ số ngày nhưng vẫn còn kịp; chưa bị cảnh báo.',
+    en: 'In progress: the month (or week) is not over, not yet met but still possible; not flagged.',
   },
 } as const satisfies Record<string, Message>;

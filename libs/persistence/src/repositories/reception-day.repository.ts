@@ -3,8 +3,14 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * Raw-SQL persistence of reception days: the row is the queryable projection, the append-only event trail is
- * the record. State for a decision is rebuilt by replaying the trail, so row and trail cannot drift apart.
+ * the record. State for a decision is rebuilt by replaying the trail, so row and trail cannot drift apart —
+ * except for the attendees' names, which are personal data kept on the row only (never in the trail, which
+ * cannot be erased, DOMAIN.md §7): `load` takes them from the row.
  */
+
+/** The partial unique index behind "one live reception day per host and date". */
+export const RECEPTION_DAY_HOST_DATE_CONSTRAINT = 'reception_days_host_date';
+
 export const receptionDayStore = {
   async events(em: EntityManager, id: string): Promise<{ sequence: number; payload: ReceptionDayEvent }[]> {
     return em.query(`SELECT sequence, payload FROM reception_day_events WHERE reception_day_id = $1 ORDER BY sequence`, [id]);
@@ -12,7 +18,10 @@ export const receptionDayStore = {
 
   async load(em: EntityManager, id: string): Promise<ReceptionDayState | null> {
     const events = await this.events(em, id);
-    return events.length === 0 ? null : replayReceptionDay(events.map((e) => e.payload));
+    if (events.length === 0) return null;
+    const state = replayReceptionDay(events.map((e) => e.payload));
+    const rows: { attendee_names: string[] }[] = await em.query(`SELECT attendee_names FROM reception_days WHERE id = $1`, [id]);
+    return { ...state, attendeeNames: rows[0]?.attendee_names ?? [] };
   },
 
   async insert(em: EntityManager, s: ReceptionDayState, plannedBy: string): Promise<void> {
