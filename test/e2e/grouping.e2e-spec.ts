@@ -308,6 +308,83 @@ describe('group petitions, clusters, repeats and over-level petitions', () => {
     });
   });
 
+  describe('repeats: confidentiality, jurisdiction and lookup', () => {
+    it('never links a denunciation with the same person\'s other petitions, and shows denunciation links only to who may see the denouncer', async () => {
+      const handler = await s.token('handler');
+      const person = { fullName: 'Kiều Văn Mật', idNumber: '022090007777', phone: '0922000777' };
+      const complaint = await createPetition(s, desk, petitionBody(communeId, { kind: 'complaint', title: 'Cán bộ địa chính làm sai hồ sơ đất thửa 45', petitioner: person }));
+      const den1 = await createPetition(s, desk, petitionBody(communeId, { kind: 'denunciation', title: 'Tố cáo cán bộ địa chính làm sai hồ sơ đất thửa 45', petitioner: person }));
+      const den2 = await createPetition(s, desk, petitionBody(communeId, { kind: 'denunciation', title: 'to cao can bo dia chinh lam sai ho so dat thua 45', petitioner: person }));
+      const later = await createPetition(s, desk, petitionBody(communeId, { kind: 'complaint', title: 'cán bộ địa chính làm sai hồ sơ đất thửa 45', petitioner: person }));
+      const links = await s.sql.query<{ a: string; b: string }>(
+        `SELECT petition_id AS a, related_petition_id AS b FROM petition_links WHERE petition_id = ANY($1) OR related_petition_id = ANY($1)`,
+        [[complaint.id, den1.id, den2.id, later.id]],
+      );
+      // Denunciations link only to denunciations; the complaints only to each other.
+      expect(links.rows.map((r) => [r.a, r.b]).sort()).toEqual([[den2.id, den1.id], [later.id, complaint.id]].sort());
+      expect((await related(s, desk, den2.id).expect(200)).body.flags.repeatOf).toEqual([expect.objectContaining({ petitionId: den1.id, visible: true })]);
+      // A handler may not see who denounced: no link touching a denunciation, in either direction.
+      expect((await related(s, handler, den2.id).expect(200)).body.flags).toMatchObject({ repeatOf: [], repeatedBy: [] });
+      expect((await related(s, handler, den1.id).expect(200)).body.flags).toMatchObject({ repeatOf: [], repeatedBy: [] });
+      // A link to a denunciation however it got there (earlier data) is not shown to the handler of the complaint either.
+      await s.sql.query(
+        `INSERT INTO petition_links (petition_id, related_petition_id, kind, reason, created_at) VALUES ($1, $2, 'repeat', $3, now())`,
+        [complaint.id, den1.id, JSON.stringify({ person: 'id_number', matter: 'similar_topic', score: 0.9, sharedTerms: [] })],
+      );
+      const seenByHandler = (await related(s, handler, complaint.id).expect(200)).body.flags;
+      expect(seenByHandler.repeatOf).toEqual([]);
+      expect(seenByHandler.repeatedBy.map((r: { petitionId: string }) => r.petitionId)).toEqual([later.id]);
+      expect((await related(s, board, complaint.id).expect(200)).body.flags.repeatOf).toEqual([]);
+      expect((await related(s, desk, complaint.id).expect(200)).body.flags.repeatOf.map((r: { petitionId: string }) => r.petitionId)).toEqual([den1.id]);
+    });
+
+    it('shows a repeat outside the jurisdiction only as "there is one, and why": no id, tracking code or status', async () => {
+      const person = { fullName: 'Quách Văn Xa', idNumber: '022090006666' };
+      const atProvince = await createPetition(s, provinceDesk, petitionBody(provinceId, { title: 'Trạm biến áp gây tiếng ồn ở khu 9', petitioner: person }));
+      const atCommune = await createPetition(s, desk, petitionBody(communeId, { title: 'tram bien ap gay tieng on o khu 9', petitioner: person }));
+      const hidden = [{ visible: false, finding: expect.objectContaining({ person: 'id_number' }) }];
+      expect((await related(s, desk, atCommune.id).expect(200)).body.flags.repeatOf).toEqual(hidden);
+      expect((await related(s, provinceDesk, atProvince.id).expect(200)).body.flags.repeatedBy).toEqual(hidden);
+      const text = JSON.stringify((await related(s, desk, atCommune.id).expect(200)).body);
+      expect(text).not.toContain(atProvince.id);
+      expect(text).not.toContain(atProvince.trackingCode);
+      // The administrator sees both sides in full.
+      expect((await related(s, admin, atCommune.id).expect(200)).body.flags.repeatOf).toEqual([
+        expect.objectContaining({ visible: true, petitionId: atProvince.id, trackingCode: atProvince.trackingCode, status: 'received' }),
+      ]);
+    });
+
+    it('finds the ID-number match although hundreds of newer petitions share the name', async () => {
+      const first = await createPetition(
+        s,
+        desk,
+        petitionBody(communeId, { title: 'Mương xóm 3 bị lấp gây úng ruộng', petitioner: { fullName: 'Nguyễn Văn Phổ Biến', idNumber: '022090005555' } }),
+      );
+      // 250 newer petitions of other people with the same name (no ID number, no phone).
+      await s.sql.query(
+        `INSERT INTO petitions
+         SELECT (jsonb_populate_record(p, jsonb_build_object(
+                   'id', gen_random_uuid(), 'tracking_code', p.tracking_code || '-' || g,
+                   'created_at', p.created_at + g * interval '1 second', 'title', 'Việc khác số ' || g,
+                   'petitioner', jsonb_build_object('fullName', 'Nguyễn Văn Phổ Biến')))).*
+           FROM petitions p, generate_series(1, 250) g WHERE p.id = $1`,
+        [first.id],
+      );
+      await s.http().post('/api/test-clock').set('Authorization', admin).send({ advance: 'PT1H' }).expect(200);
+      const again = await createPetition(
+        s,
+        desk,
+        petitionBody(communeId, { title: 'muong xom 3 bi lap gay ung ruong', petitioner: { fullName: 'Nguyen Van Pho Bien', idNumber: '022090005555' } }),
+      );
+      expect((await related(s, desk, again.id).expect(200)).body.flags.repeatOf).toEqual([
+        expect.objectContaining({ petitionId: first.id, finding: expect.objectContaining({ person: 'id_number' }) }),
+      ]);
+      // A name alone, without the address, finds no one.
+      const nameOnly = await createPetition(s, desk, petitionBody(communeId, { title: 'Mương xóm 3 bị lấp gây úng ruộng', petitioner: { fullName: 'Nguyễn Văn Phổ Biến' } }));
+      expect((await related(s, desk, nameOnly.id).expect(200)).body.flags.repeatOf).toEqual([]);
+    });
+  });
+
   describe('over-level (vượt cấp) petitions', () => {
     const skipped = { fullName: 'Bùi Văn Mười Một', phone: '0944000011', address: 'Tổ 5, khu 3, phường Hạ Long, Quảng Ninh' };
 
@@ -338,6 +415,27 @@ describe('group petitions, clusters, repeats and over-level petitions', () => {
       expect((await related(s, provinceDesk, p.id).expect(200)).body.flags.overLevel).toMatchObject({ returnedPetitionId: child });
       // The linked petition is not itself over-level: it is at the competent commune.
       expect((await related(s, desk, child).expect(200)).body.flags.overLevel).toBeNull();
+    });
+
+    it('appoints the representatives on the commune\'s petition with its own audit event', async () => {
+      const [first, ...others] = signatories(6, 'Vượt Cấp');
+      const p = await createPetition(
+        s,
+        provinceDesk,
+        petitionBody(provinceId, {
+          title: 'Đường ngõ 21 ngập sau mưa',
+          petitioner: { ...first!, address: skipped.address },
+          coPetitioners: others,
+          representatives: [first!, others[1]!],
+        } as never),
+      );
+      const res = await s.http().post(`/api/petitions/${p.id}/actions/return-to-commune`).set('Authorization', provinceDesk).send({ communeId }).expect(200);
+      const child = (await s.http().get(`/api/petitions/${res.body.returnedPetitionId}`).set('Authorization', desk).expect(200)).body;
+      expect(child.events.map((e: { type: string }) => e.type)).toEqual(['PetitionReceived', 'RepresentativesAppointed']);
+      expect(child.events[1]).toMatchObject({ actorRole: 'desk', data: { petitionerIndexes: [0, 2], petitionerCount: 6 } });
+      const g = (await related(s, desk, child.id).expect(200)).body;
+      expect(g.representatives.map((r: { petitionerIndex: number }) => r.petitionerIndex)).toEqual([0, 2]);
+      expect(g.representativesMissing).toBe(false);
     });
 
     it('does not flag a petition received at the commune, nor a denunciation at the province', async () => {
@@ -407,6 +505,7 @@ describe('group petitions, clusters, repeats and over-level petitions', () => {
         '/api/clusters/{id}',
         '/api/clusters/{id}/members',
         '/api/clusters/{id}/members/{petitionId}',
+        '/api/clusters/{id}/close',
         '/api/board/hot-spots',
       ]),
     );
@@ -414,6 +513,50 @@ describe('group petitions, clusters, repeats and over-level petitions', () => {
 
   // Last: it moves the shared test clock forward.
   describe('hot spots on the board', () => {
+    it('lists an open group petition in no cluster, by counts only, until it joins a cluster', async () => {
+      const [first, ...others] = signatories(7, 'Hộ khu 11');
+      const group = await createPetition(s, desk, petitionBody(communeId, { title: 'Nhà máy gạch xả khói khu 11', petitioner: first!, coPetitioners: others }));
+      const small = await createPetition(s, desk, petitionBody(communeId, { title: 'Nhà máy gạch xả khói', coPetitioners: [{ fullName: 'Hộ khu 11 lẻ' }] }));
+      const body = (await hotSpots(s, board).expect(200)).body;
+      const entry = body.groupPetitions.find((g: { petitionId: string }) => g.petitionId === group.id);
+      expect(entry).toMatchObject({ petitionerCount: 7, kind: 'feedback', owningUnitId: communeId, reasons: [{ code: 'group_petition' }] });
+      expect(entry.reasons[0].message.vi).toBe('Có đơn đông người (7 người, ngưỡng 5)');
+      expect(body.groupPetitions.map((g: { petitionId: string }) => g.petitionId)).not.toContain(small.id);
+      expect(JSON.stringify(body.groupPetitions)).not.toContain('Hộ khu 11');
+      // Once in a cluster, the cluster carries it.
+      await createCluster(s, desk, { title: 'Khói nhà máy gạch khu 11', petitionIds: [group.id] }).expect(201);
+      expect((await hotSpots(s, board).expect(200)).body.groupPetitions.map((g: { petitionId: string }) => g.petitionId)).not.toContain(group.id);
+    });
+
+    it('closes a cluster with a reason: events on every member, off the hot spots, no more members', async () => {
+      const mk = (n: number) => createPetition(s, desk, petitionBody(communeId, { title: 'Cầu tạm khu 12 hư hỏng', petitioner: { fullName: `Khu 12 số ${n}`, phone: `09220012${10 + n}` } }));
+      const a = await mk(1);
+      const b = await mk(2);
+      const c = await mk(3);
+      const clusterId: string = (await createCluster(s, desk, { title: 'Cầu tạm khu 12', petitionIds: [a.id, b.id] }).expect(201)).body.id;
+      const inHotSpots = async () => (await hotSpots(s, board).expect(200)).body.items.some((i: { clusterId: string }) => i.clusterId === clusterId);
+      expect(await inHotSpots()).toBe(true);
+      const close = (token: string, body: object) => s.http().post(`/api/clusters/${clusterId}/close`).set('Authorization', token).send(body);
+
+      expectProblem(await close(desk, {}), 400, 'error.validation');
+      expectProblem(await close(board, { reason: 'x' }), 403, 'grouping.role_not_allowed');
+      expectProblem(await close(await s.token('handler'), { reason: 'x' }), 403, 'grouping.role_not_allowed');
+      expectProblem(await close(provinceDesk, { reason: 'x' }), 404, 'error.not_found');
+
+      const closed = await close(head, { reason: 'Đã sửa cầu, trả lời chung cho các hộ' }).expect(200);
+      expect(closed.body).toMatchObject({ status: 'closed', memberCount: 2, closeReason: 'Đã sửa cầu, trả lời chung cho các hộ', closedAt: expect.any(String) });
+      for (const id of [a.id, b.id]) {
+        const trail = (await s.http().get(`/api/petitions/${id}`).set('Authorization', desk).expect(200)).body.events;
+        expect(trail.at(-1)).toMatchObject({ type: 'PetitionClusterClosed', actorRole: 'head', data: { clusterId, clusterTitle: 'Cầu tạm khu 12', reason: 'Đã sửa cầu, trả lời chung cho các hộ' } });
+      }
+      expect(await inHotSpots()).toBe(false);
+      expectProblem(await addMembers(s, desk, clusterId, [c.id]), 409, 'grouping.cluster_closed');
+      expectProblem(await s.http().delete(`/api/clusters/${clusterId}/members/${a.id}`).set('Authorization', desk), 409, 'grouping.cluster_closed');
+      expectProblem(await close(desk, { reason: 'lần nữa' }), 409, 'grouping.cluster_closed');
+      const listed = await s.http().get('/api/clusters?status=closed').set('Authorization', desk).expect(200);
+      expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(clusterId);
+    });
+
     it('flags a cluster hot when it grows by 5 petitioners within the window, and not once the window has passed', async () => {
       const flood = (n: number) =>
         createPetition(s, desk, petitionBody(communeId, { title: 'Sạt lở bờ sông khu 6', location: 'Khu 6', petitioner: { fullName: `Người dân khu 6 số ${n}`, phone: `09330000${10 + n}` } }));

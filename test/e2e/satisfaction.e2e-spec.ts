@@ -1,13 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { CitizenMessages } from '@app/application';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { demoCommuneId, mustPerformAction } from '../support/petition-fixtures.js';
-import { citizenMessages, latestFeedbackToken, resolvedPetition } from '../support/satisfaction-fixtures.js';
+import { demoCommuneId, mustPerformAction, performAction } from '../support/petition-fixtures.js';
+import { citizenMessages, latestFeedbackToken, resolvedPetition, tablesHolding } from '../support/satisfaction-fixtures.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
 
 /**
  * Citizen satisfaction feedback end to end: a resolution sends a one-time link, the public page shows no
  * personal data, "not satisfied" reopens feedback at the same unit and explains the second-time complaint for
- * complaints, a link works once and expires, and the board counts the ratings per unit and handler.
+ * complaints, a link works once and expires, and the board counts the ratings per unit and handler. The link is
+ * derived from its token row id when a message is rendered and is stored nowhere; a citizen's submission and a
+ * staff command on the same petition take their locks in one order, so racing them never deadlocks.
  * The clock is set to Mon 23/11/2026 09:00 (Hà Nội) so the legal dates below can be worked out by hand.
  */
 describe('citizen satisfaction feedback', () => {
@@ -20,6 +23,11 @@ describe('citizen satisfaction feedback', () => {
   let handler2Id: string;
 
   const sha256 = (raw: string) => createHash('sha256').update(raw).digest();
+  /** The documented derivation, re-done independently: base64url(HMAC-SHA256(HKDF(secret, label), "feedback:" + id)). */
+  const derivedToken = (secret: string, tokenId: string) => {
+    const key = Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), 'grassroots/satisfaction/feedback-link/v1', 32));
+    return createHmac('sha256', key).update(`feedback:${tokenId}`).digest('base64url');
+  };
   const staffView = async (id: string) => (await s.http().get(`/api/petitions/${id}`).set('Authorization', head).expect(200)).body;
   const eventsOf = async (id: string) =>
     (
@@ -73,20 +81,32 @@ describe('citizen satisfaction feedback', () => {
       // 30 days of validity from 23/11, ending with 23/12.
       expect(messages[0]!.body_vi).toContain('23/12/2026');
       token = await latestFeedbackToken(s, petitionId);
+      expect(messages[0]!.body_en).toContain(`/api/feedback/${token}`);
 
-      const tokens = await s.sql.query(`SELECT token_hash, unit_id, handler_id, expires_at, used_at FROM satisfaction_tokens WHERE petition_id = $1`, [petitionId]);
+      const tokens = await s.sql.query(`SELECT id, token_hash, unit_id, handler_id, expires_at, used_at FROM satisfaction_tokens WHERE petition_id = $1`, [petitionId]);
       expect(tokens.rows).toEqual([
-        { token_hash: sha256(token), unit_id: communeId, handler_id: handlerId, expires_at: new Date('2026-12-23T17:00:00.000Z'), used_at: null },
+        { id: expect.any(String), token_hash: sha256(token), unit_id: communeId, handler_id: handlerId, expires_at: new Date('2026-12-23T17:00:00.000Z'), used_at: null },
       ]);
-      // The raw token is in the citizen message only: not in the trail, the outbox, or what staff see.
-      const elsewhere = await s.sql.query(
-        `SELECT (SELECT count(*) FROM petition_events WHERE payload::text LIKE '%' || $1 || '%')::int
-              + (SELECT count(*) FROM outbox WHERE payload::text LIKE '%' || $1 || '%')::int
-              + (SELECT count(*) FROM satisfaction_tokens WHERE encode(token_hash, 'escape') LIKE '%' || $1 || '%')::int AS n`,
-        [token],
-      );
-      expect(elsewhere.rows[0].n).toBe(0);
+      const tokenId: string = tokens.rows[0].id;
+      // The message row keeps the token row id and params without any link; the link is derived from the id
+      // with the server secret each time the message is rendered, identically.
+      expect(messages[0]).toMatchObject({ token_id: tokenId });
+      expect(Object.keys(messages[0]!.params).sort()).toEqual(['expiresOn', 'trackingCode', 'trackingLink']);
+      expect(token).toBe(derivedToken(s.config.satisfaction.linkSecret, tokenId));
+      expect(s.api.get(CitizenMessages).feedbackLinkFor(tokenId)).toBe(`/api/feedback/${token}`);
+      expect((await citizenMessages(s, petitionId))[0]!.body_vi).toBe(messages[0]!.body_vi);
+
+      // The raw token is stored nowhere: no row of any table (citizen messages, tokens, trail, outbox, ...) holds
+      // it, its characters' hex or its MAC bytes. Nor does what staff see.
+      expect(await tablesHolding(s, token)).toEqual([]);
       expect(JSON.stringify(await staffView(petitionId))).not.toContain(token);
+      // What the database does hold does not make a link: the same derivation without the server secret (here
+      // with the JWT secret used directly, or another secret) gives an unknown token.
+      for (const secret of ['some-other-secret-of-at-least-32-chars!', s.config.jwt.secret]) {
+        const forged = createHmac('sha256', secret).update(`feedback:${tokenId}`).digest('base64url');
+        await s.http().get(`/api/feedback/${forged}`).expect(404);
+      }
+      await s.http().get(`/api/feedback/${derivedToken('some-other-secret-of-at-least-32-chars!', tokenId)}`).expect(404);
     });
 
     it('shows the public facts and the choices on GET, without login and without personal data', async () => {
@@ -225,7 +245,7 @@ describe('citizen satisfaction feedback', () => {
     // No phone: the link goes by e-mail.
     expect((await citizenMessages(s, p.id))[0]).toMatchObject({ channel: 'email', address: 'binh@example.vn' });
     const token = await latestFeedbackToken(s, p.id);
-    // Two submissions at once (a double tap): the token row lock lets exactly one through.
+    // Two submissions at once (a double tap): the petition lock, then the token lock, let exactly one through.
     const both = await Promise.all([0, 1].map(() => s.http().post(`/api/feedback/${token}`).send({ satisfied: true, comment: 'Cảm ơn cán bộ' })));
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     const res = both.find((r) => r.status === 200)!;
@@ -278,6 +298,39 @@ describe('citizen satisfaction feedback', () => {
     const reversed = await s.http().get('/api/board/satisfaction').query({ from: '2026-11-30', to: '2026-11-01' }).set('Authorization', board).expect(400);
     expect(reversed.body.errors).toEqual([expect.objectContaining({ field: 'to', code: 'board.period_invalid' })]);
   });
+
+  it('never deadlocks a citizen rating racing a staff reopen of the same petition: one wins, the other is refused cleanly', async () => {
+    // Staff commands lock the petition (compare-and-set) and then void its live link; the citizen's submission
+    // takes the petition before the token too. Taken the other way round, these two would deadlock (a 500).
+    // Staff first, the citizen 0–18 ms later: staggered so the citizen's request lands anywhere in the staff
+    // command's transaction, including between its compare-and-set and its voiding of the link.
+    for (let round = 0; round < 20; round++) {
+      const p = await resolvedPetition(s, 'feedback');
+      const token = await latestFeedbackToken(s, p.id);
+      const [staff, citizen] = await Promise.all([
+        performAction(s, head, p.id, 'reopen', { reason: 'Công dân phản ánh trực tiếp tại bộ phận tiếp dân' }).then((r) => r),
+        new Promise((resolve) => setTimeout(resolve, (round % 10) * 2)).then(() =>
+          s.http().post(`/api/feedback/${token}`).send({ satisfied: false, comment: `vòng ${round}` }),
+        ),
+      ]);
+      // The citizen first: reopened by the rating, the staff reopen refused (its CAS or its transition).
+      // Staff first: the link was voided by the reopen, so the citizen gets 410 superseded. Never a 500.
+      expect({ round, outcome: `${citizen.status}/${staff.status}` }).toEqual({ round, outcome: expect.stringMatching(/^(200\/409|410\/200)$/) });
+      if (citizen.status === 410) expect(citizen.body).toMatchObject({ code: 'satisfaction.token_superseded' });
+
+      // One consistent end state either way: reopened once, the link spent exactly one way, a rating only if
+      // the citizen won, no live link left.
+      const reopens = (await eventsOf(p.id)).filter((e) => e.type === 'PetitionReopened');
+      expect(reopens).toHaveLength(1);
+      expect(reopens[0]!.payload.requestedBy).toBe(citizen.status === 200 ? 'citizen' : undefined);
+      expect((await staffView(p.id)).status).toBe('reopened');
+      const tok = (await s.sql.query(`SELECT used_at, superseded_at FROM satisfaction_tokens WHERE petition_id = $1`, [p.id])).rows;
+      expect(tok).toHaveLength(1);
+      expect([tok[0].used_at !== null, tok[0].superseded_at !== null]).toEqual(citizen.status === 200 ? [true, false] : [false, true]);
+      const ratings = (await s.sql.query(`SELECT count(*)::int AS n FROM satisfaction_ratings WHERE petition_id = $1`, [p.id])).rows[0].n;
+      expect(ratings).toBe(citizen.status === 200 ? 1 : 0);
+    }
+  }, 120_000);
 
   it('takes the link lifetime from the settings row (policy data), read at each resolution', async () => {
     await s.sql.query(`UPDATE satisfaction_settings SET token_valid_days = 10 WHERE id = 1`);

@@ -39,6 +39,14 @@ class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(60)
   JWT_TTL_SECONDS = 8 * 3600;
 
+  /**
+   * Secret the citizens' one-time feedback links are derived from (issue 4). Optional: without it the JWT
+   * secret is used, always through a separate key derivation, so the two keys never coincide. Set it to rotate
+   * the links independently of logins (changing it voids every link not yet used).
+   */
+  @IsOptional() @IsString() @MinLength(32)
+  FEEDBACK_LINK_SECRET?: string;
+
   @IsString() @IsNotEmpty()
   BODY_LIMIT = '256kb';
 
@@ -74,6 +82,8 @@ export interface AppConfig {
   readonly redisUrl: string;
   readonly queue: { readonly backend: QueueBackend; readonly prefix: string; readonly pgSchema: string };
   readonly jwt: { readonly secret: string; readonly ttlSeconds: number };
+  /** Input keying material for the feedback-link key (the application derives the actual key from it). */
+  readonly satisfaction: { readonly linkSecret: string };
   readonly bodyLimit: string;
   readonly logLevel: string;
   readonly logPretty: boolean;
@@ -100,14 +110,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (vars.NODE_ENV === 'production' && vars.GRASSROOTS_TEST_CLOCK) {
     throw new ConfigValidationError('Invalid configuration:\n  GRASSROOTS_TEST_CLOCK: not allowed in production (it lets an administrator move time)');
   }
+  // A fixed development secret keeps demo logins valid across restarts; production must set its own.
+  const jwtSecret = vars.JWT_SECRET ?? 'grassroots-development-secret-not-for-production';
   return Object.freeze({
     nodeEnv: vars.NODE_ENV,
     port: vars.PORT,
     databaseUrl: vars.DATABASE_URL,
     redisUrl: vars.REDIS_URL,
     queue: { backend: vars.QUEUE_BACKEND, prefix: vars.QUEUE_PREFIX, pgSchema: vars.QUEUE_PG_SCHEMA },
-    // A fixed development secret keeps demo logins valid across restarts; production must set its own.
-    jwt: { secret: vars.JWT_SECRET ?? 'grassroots-development-secret-not-for-production', ttlSeconds: vars.JWT_TTL_SECONDS },
+    jwt: { secret: jwtSecret, ttlSeconds: vars.JWT_TTL_SECONDS },
+    // Production always has one of the two: JWT_SECRET is required there.
+    satisfaction: { linkSecret: vars.FEEDBACK_LINK_SECRET ?? jwtSecret },
     bodyLimit: vars.BODY_LIMIT,
     logLevel: vars.LOG_LEVEL,
     logPretty: vars.LOG_PRETTY,

@@ -16,6 +16,7 @@ import { UuidParam } from '../http/uuid-param.js';
 import { parseIfMatch, PETITION_IF_MATCH_HEADER, withETag } from '../http/if-match.js';
 import {
   AddClusterMembersBody,
+  CloseClusterBody,
   ClusterDraftBody,
   CreateClusterBody,
   ListClustersQuery,
@@ -125,6 +126,14 @@ export class ClustersController {
   @ApiOperation({ summary: 'Add petitions to a cluster (desk, head)' })
   async add(@User() user: CurrentUser, @UuidParam('id') id: string, @Body() body: AddClusterMembersBody) {
     await this.commands.addMembers(user, id, body.petitionIds, body.note);
+    return this.queries.get(user, id);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a cluster with a reason (desk, head): members stay, each gets the event; no more members; off the hot spots' })
+  async close(@User() user: CurrentUser, @UuidParam('id') id: string, @Body() body: CloseClusterBody) {
+    await this.commands.close(user, id, body.reason);
     return this.queries.get(user, id);
   }
 

@@ -58,6 +58,11 @@ export class AddClusterMembersBody {
   @ApiPropertyOptional() @OptionalText() note?: string;
 }
 
+export class CloseClusterBody {
+  @ApiProperty({ description: 'Why the cluster is closed (the matter handled), for the trail of every member', example: 'Đã giải quyết chung bằng Quyết định 210/QĐ-UBND' })
+  @Text(2000) reason: string;
+}
+
 export class RemoveClusterMemberQuery {
   @ApiPropertyOptional({ description: 'Why the petition leaves the cluster' }) @OptionalText() reason?: string;
 }

@@ -12,7 +12,7 @@ export class HotSpotsController {
   constructor(private readonly hotSpots: HotSpotsUseCase) {}
 
   @Get('hot-spots')
-  @ApiOperation({ summary: 'Open clusters with size and growth over the last `days` days; hot when growth or a group petition passes the threshold' })
+  @ApiOperation({ summary: 'Open clusters with size and growth over the last `days` days (hot when growth or a group petition passes the threshold), and open group petitions in no cluster (counts only)' })
   list(@User() user: CurrentUser, @Query() query: HotSpotsQuery) {
     return this.hotSpots.execute(user, query);
   }

@@ -5,14 +5,15 @@ import {
   type Message,
   normalizeDecisionRef,
   type PetitionClustered,
+  type PetitionClusterClosed,
   type PetitionUnclustered,
   type Representative,
   RESOLVED_STATUSES,
   TERMINAL_STATUSES,
 } from '@app/domain';
-import { type PersonRecord, type PetitionEntity, UnitEntity } from '@app/persistence';
+import { type PersonRecord, PetitionEntity, UnitEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { accessScopeOf, unitInScope } from '../auth/access-scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { scopeSql, SqlParams } from '../board/board-access.js';
@@ -46,6 +47,9 @@ export interface ClusterSummaryView {
   readonly petitionerCount: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Set once the cluster is closed (the matter handled), with why. */
+  readonly closedAt: string | null;
+  readonly closeReason: string | null;
 }
 
 export interface ClusterMemberView {
@@ -86,6 +90,8 @@ interface ClusterRow {
   petitioner_count: number;
   created_at: Date;
   updated_at: Date;
+  closed_at: Date | null;
+  close_reason: string | null;
 }
 
 const toSummary = (r: ClusterRow): ClusterSummaryView => ({
@@ -101,11 +107,13 @@ const toSummary = (r: ClusterRow): ClusterSummaryView => ({
   petitionerCount: Number(r.petitioner_count),
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
+  closedAt: r.closed_at?.toISOString() ?? null,
+  closeReason: r.close_reason,
 });
 
 const CLUSTER_SELECT = `
   SELECT c.id, c.title, c.topic_key, c.respondent_decision_ref, c.place, c.status, c.scope_unit_id, su.name AS scope_unit_name,
-         c.created_at, c.updated_at,
+         c.created_at, c.updated_at, c.closed_at, c.close_reason,
          (SELECT count(*) FROM petition_cluster_members m WHERE m.cluster_id = c.id)::int AS member_count,
          (SELECT coalesce(sum(1 + jsonb_array_length(p.co_petitioners)), 0) FROM petition_cluster_members m
             JOIN petitions p ON p.id = m.petition_id WHERE m.cluster_id = c.id)::int AS petitioner_count
@@ -204,40 +212,88 @@ export class ClusterCommandsUseCase {
   }
 
   /**
+   * Closes a cluster: the matter is handled. Reception or the head of the jurisdiction, with a reason; every
+   * member keeps its place and gets a PetitionClusterClosed event on its trail. A closed cluster takes no more
+   * members (409) and leaves the board's hot spots.
+   */
+  async close(user: CurrentUser, clusterId: string, reason: string): Promise<void> {
+    requireGroupingWriter(user);
+    await this.dataSource.transaction(async (em) => {
+      const now = this.clock.now();
+      const cluster = await visibleCluster(em, user, clusterId, true);
+      if (cluster.status !== 'open') throw new AppError('conflict', 'grouping.cluster_closed');
+      const why = reason.trim();
+      const ids: { id: string }[] = await em.query(
+        `SELECT p.id FROM petitions p JOIN petition_cluster_members m ON m.petition_id = p.id WHERE m.cluster_id = $1 ORDER BY p.id FOR NO KEY UPDATE OF p`,
+        [clusterId],
+      );
+      const rows = ids.length === 0 ? [] : await em.find(PetitionEntity, { where: { id: In(ids.map((r) => r.id)) }, order: { id: 'ASC' } });
+      for (const row of rows) {
+        const event: PetitionClusterClosed = {
+          type: 'PetitionClusterClosed',
+          petitionId: row.id,
+          at: now.toISOString(),
+          actorId: user.id,
+          actorRole: user.role,
+          legalBasis: null,
+          clusterId,
+          clusterTitle: cluster.title,
+          reason: why,
+        };
+        await recordDeadlineEvent(em, row, event);
+      }
+      await em.query(
+        `UPDATE petition_clusters SET status = 'closed', closed_at = $2, closed_by = $3, close_reason = $4, updated_at = $2 WHERE id = $1`,
+        [clusterId, now, user.id, why],
+      );
+    });
+  }
+
+  /**
    * Locks the petitions (id order, so two commands over overlapping sets queue instead of deadlocking) and checks
-   * each: visible (404), still handled here (409), not in another cluster (409), and all in one jurisdiction (422).
+   * each, in the order given: visible (404), still handled here (409), not in another cluster (409), and all in
+   * one jurisdiction (422). Set-based: one statement locks and reads every petition's unit and cluster, one
+   * loads the rows, however many petitions there are.
    */
   private async lockMembers(em: EntityManager, user: CurrentUser, petitionIds: readonly string[], scopeKey?: string) {
-    const ids = [...petitionIds].sort();
     const dup = petitionIds.findIndex((id, i) => petitionIds.indexOf(id) !== i);
     if (dup >= 0) throw new AppError('invalid', 'error.validation', {}, {}, [{ field: `petitionIds.${dup}`, messageKey: 'grouping.duplicate_ids' }]);
-    await em.query(`SELECT 1 FROM petitions WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [ids]);
+    const ids = [...petitionIds].sort();
+    const facts: { id: string; unit_id: string; province_id: string | null; commune_id: string | null; cluster_id: string | null; cluster_title: string | null }[] =
+      await em.query(
+        `SELECT p.id, u.id AS unit_id, u.province_id, u.commune_id, c.id AS cluster_id, c.title AS cluster_title
+           FROM petitions p
+           JOIN units u ON u.id = p.owning_unit_id
+           LEFT JOIN petition_cluster_members m ON m.petition_id = p.id
+           LEFT JOIN petition_clusters c ON c.id = m.cluster_id
+          WHERE p.id = ANY($1::uuid[])
+          ORDER BY p.id
+          FOR NO KEY UPDATE OF p`,
+        [ids],
+      );
+    const byId = new Map(facts.map((f) => [f.id, f]));
+    const rows = new Map((facts.length === 0 ? [] : await em.find(PetitionEntity, { where: { id: In(facts.map((f) => f.id)) } })).map((r) => [r.id, r]));
+    const scope = accessScopeOf(user);
     const out: { row: PetitionEntity; scopeKey: string }[] = [];
-    for (const id of petitionIds) {
-      const { row, owningUnit } = await visiblePetition(em, user, id);
+    petitionIds.forEach((id, index) => {
+      const f = byId.get(id);
+      const row = rows.get(id);
+      if (f === undefined || row === undefined || !unitInScope(scope, { provinceId: f.province_id, communeId: f.commune_id })) {
+        throw new AppError('not-found', 'error.not_found', { what: LABELS.entity.petition });
+      }
       if (TERMINAL_STATUSES.includes(row.status)) {
         throw new AppError('conflict', 'grouping.not_clusterable', { trackingCode: row.trackingCode, status: LABELS.status[row.status] }, { petitionId: id });
       }
-      const existing: { title: string; cluster_id: string }[] = await em.query(
-        `SELECT c.title, c.id AS cluster_id FROM petition_cluster_members m JOIN petition_clusters c ON c.id = m.cluster_id WHERE m.petition_id = $1`,
-        [id],
-      );
-      if (existing.length > 0) {
-        throw new AppError(
-          'conflict',
-          'grouping.already_clustered',
-          { trackingCode: row.trackingCode, cluster: existing[0]!.title },
-          { petitionId: id, clusterId: existing[0]!.cluster_id },
-        );
+      if (f.cluster_id !== null) {
+        throw new AppError('conflict', 'grouping.already_clustered', { trackingCode: row.trackingCode, cluster: f.cluster_title ?? '' }, { petitionId: id, clusterId: f.cluster_id });
       }
-      const key = scopeKeyOf(owningUnit);
+      const key = scopeKeyOf({ id: f.unit_id, provinceId: f.province_id, communeId: f.commune_id });
       const expected = scopeKey ?? out[0]?.scopeKey ?? key;
       if (key !== expected) {
-        const index = petitionIds.indexOf(id);
         throw new AppError('unprocessable', 'error.validation', {}, {}, [{ field: `petitionIds.${index}`, messageKey: 'grouping.scope_mismatch' }]);
       }
       out.push({ row, scopeKey: key });
-    }
+    });
     return out;
   }
 
@@ -249,14 +305,12 @@ export class ClusterCommandsUseCase {
     note: string | null,
     now: Date,
   ): Promise<void> {
+    await em.query(
+      `INSERT INTO petition_cluster_members (petition_id, cluster_id, added_at, added_by, reason)
+       SELECT petition_id, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS petition_id`,
+      [members.map((m) => m.row.id), cluster.id, now, user.id, note?.trim() || null],
+    );
     for (const { row } of members) {
-      await em.query(`INSERT INTO petition_cluster_members (petition_id, cluster_id, added_at, added_by, reason) VALUES ($1, $2, $3, $4, $5)`, [
-        row.id,
-        cluster.id,
-        now,
-        user.id,
-        note?.trim() || null,
-      ]);
       const event: PetitionClustered = {
         type: 'PetitionClustered',
         petitionId: row.id,

@@ -6,9 +6,9 @@ import {
   type MatterText,
   matterWords,
   type Message,
-  normalizeDecisionRef,
   OPEN_STATUSES,
   type OverLevelAssessment,
+  prepareMatter,
   type RepeatFinding,
   type Representative,
   REPRESENTATIVE_POLICY,
@@ -118,9 +118,10 @@ export class ClusterSuggestionsUseCase {
     return this.suggest(em, scopeKeyOf(owningUnit), draft, row.id, facts[0]?.cluster_id ?? null);
   }
 
-  private async suggest(em: EntityManager, scopeKey: string, draft: MatterText, selfId: string | null, selfClusterId: string | null): Promise<ClusterSuggestions> {
-    const words = [...new Set(matterWords(`${draft.title} ${draft.content ?? ''} ${draft.place ?? ''}`))].slice(0, 60);
-    const refKey = normalizeDecisionRef(draft.respondentDecisionRef);
+  private async suggest(em: EntityManager, scopeKey: string, text: MatterText, selfId: string | null, selfClusterId: string | null): Promise<ClusterSuggestions> {
+    const draft = prepareMatter(text);
+    const words = [...new Set(matterWords(`${text.title} ${text.content ?? ''} ${text.place ?? ''}`))].slice(0, 60);
+    const refKey = draft.refKey;
     const wordRegex = words.length > 0 ? `\\m(${words.join('|')})\\M` : null;
     const rows: PetitionTextRow[] = await em.query(
       `SELECT p.id, p.tracking_code, p.title, p.content, p.location, p.kind, p.status, g.respondent_decision_ref, m.cluster_id
@@ -176,17 +177,28 @@ export class ClusterSuggestionsUseCase {
   }
 }
 
-export interface RelatedPetitionView {
+/** A repeat link to a petition in your jurisdiction. */
+export interface VisibleRelatedPetitionView {
+  readonly visible: true;
   readonly petitionId: string;
   readonly trackingCode: string;
   readonly status: string;
-  /** False when the related petition is outside your jurisdiction: only its code and status are shown. */
-  readonly visible: boolean;
-  readonly title: string | null;
+  readonly title: string;
   readonly finding: RepeatFinding;
   readonly explanation: Message;
   readonly linkedAt: string;
 }
+
+/**
+ * A repeat link to a petition outside your jurisdiction: only that there is one and why. Its id, tracking code
+ * (the citizen's public key) and status are not yours to see.
+ */
+export interface HiddenRelatedPetitionView {
+  readonly visible: false;
+  readonly finding: RepeatFinding;
+}
+
+export type RelatedPetitionView = VisibleRelatedPetitionView | HiddenRelatedPetitionView;
 
 export interface PetitionGroupingView {
   readonly petitionId: string;
@@ -234,39 +246,47 @@ export class PetitionGroupingQueries {
       [petitionId],
     );
     const scope = accessScopeOf(user);
-    const links = async (mine: 'petition_id' | 'related_petition_id', other: 'petition_id' | 'related_petition_id') => {
+    // A repeat link says "the same person wrote both". Next to a denunciation that names the denouncer to
+    // anyone who may see the other petition's petitioner (DOMAIN.md §7): a viewer who may not see a
+    // denunciation's identity sees no link touching one, in either direction.
+    const mayLink = (kind: string) => kind !== 'denunciation' || maySeeIdentity(user, kind);
+    const links = async (mine: 'petition_id' | 'related_petition_id', other: 'petition_id' | 'related_petition_id'): Promise<RelatedPetitionView[]> => {
+      if (!mayLink(row.kind)) return [];
       const rows: {
         id: string;
         tracking_code: string;
         status: string;
+        kind: string;
         title: string;
         province_id: string | null;
         commune_id: string | null;
         reason: RepeatFinding;
         created_at: Date;
       }[] = await em.query(
-        `SELECT p.id, p.tracking_code, p.status, p.title, u.province_id, u.commune_id, l.reason, l.created_at
+        `SELECT p.id, p.tracking_code, p.status, p.kind, p.title, u.province_id, u.commune_id, l.reason, l.created_at
            FROM petition_links l JOIN petitions p ON p.id = l.${other} JOIN units u ON u.id = p.owning_unit_id
           WHERE l.${mine} = $1 AND l.kind = 'repeat' ORDER BY l.created_at, p.created_at`,
         [petitionId],
       );
-      return rows.map((r): RelatedPetitionView => {
-        const visible = unitInScope(scope, { provinceId: r.province_id, communeId: r.commune_id });
-        return {
-          petitionId: r.id,
-          trackingCode: r.tracking_code,
-          status: r.status,
-          visible,
-          title: visible ? r.title : null,
-          finding: r.reason,
-          explanation: renderMessage('grouping.repeat_explained', {
-            person: renderMessage(`grouping.person.${r.reason.person}`),
-            matter: renderMessage(`grouping.match.${r.reason.matter}`),
-            score: r.reason.score,
-          }),
-          linkedAt: r.created_at.toISOString(),
-        };
-      });
+      return rows
+        .filter((r) => mayLink(r.kind))
+        .map((r): RelatedPetitionView => {
+          if (!unitInScope(scope, { provinceId: r.province_id, communeId: r.commune_id })) return { visible: false, finding: r.reason };
+          return {
+            visible: true,
+            petitionId: r.id,
+            trackingCode: r.tracking_code,
+            status: r.status,
+            title: r.title,
+            finding: r.reason,
+            explanation: renderMessage('grouping.repeat_explained', {
+              person: renderMessage(`grouping.person.${r.reason.person}`),
+              matter: renderMessage(`grouping.match.${r.reason.matter}`),
+              score: r.reason.score,
+            }),
+            linkedAt: r.created_at.toISOString(),
+          };
+        });
     };
     const petitionerCount = 1 + row.coPetitioners.length;
     const groupPetition = petitionerCount >= REPRESENTATIVE_POLICY.groupMinPetitioners;
@@ -315,9 +335,22 @@ export interface HotSpotView {
   readonly reasons: { readonly code: string; readonly message: Message }[];
 }
 
+/** An open group petition (đông người) that is in no cluster: a hot spot by itself. Counts only, no identities. */
+export interface GroupPetitionHotSpotView {
+  readonly petitionId: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly owningUnitId: string;
+  readonly owningUnitName: string;
+  readonly petitionerCount: number;
+  readonly receivedAt: string;
+  readonly reasons: { readonly code: 'group_petition'; readonly message: Message }[];
+}
+
 /**
  * `GET /board/hot-spots`: open clusters in the caller's jurisdiction with their size and growth over the last
- * `days` days (by when members joined), hot ones first. Counts only: the board never sees who petitioned.
+ * `days` days (by when members joined), hot ones first; and the open group petitions (at least the policy's
+ * group size of signatories) that are in no cluster, largest first. Counts only: the board never sees who petitioned.
  */
 @Injectable()
 export class HotSpotsUseCase {
@@ -381,12 +414,39 @@ export class HotSpotsUseCase {
       };
     });
     items.sort((a, b) => Number(b.hot) - Number(a.hot) || b.newPetitioners - a.newPetitioners || b.petitionerCount - a.petitionerCount || a.clusterId.localeCompare(b.clusterId));
+
+    const groupParams = new SqlParams();
+    const groupRows: { id: string; kind: string; status: string; owning_unit_id: string; owning_unit_name: string; petitioners: number; created_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT p.id, p.kind, p.status, p.owning_unit_id, u.name AS owning_unit_name, (1 + jsonb_array_length(p.co_petitioners))::int AS petitioners, p.created_at
+           FROM petitions p
+           JOIN units u ON u.id = p.owning_unit_id
+          WHERE p.status = ANY(${groupParams.p(OPEN_STATUSES)}) AND ${scopeSql(scope, 'u', groupParams)}
+            AND 1 + jsonb_array_length(p.co_petitioners) >= ${groupParams.p(HOT_SPOT_POLICY.groupPetitioners)}
+            AND NOT EXISTS (SELECT 1 FROM petition_cluster_members m WHERE m.petition_id = p.id)
+          ORDER BY petitioners DESC, p.created_at DESC, p.id
+          LIMIT 200`,
+        groupParams.values,
+      );
+    const groupPetitions: GroupPetitionHotSpotView[] = groupRows.map((r) => ({
+      petitionId: r.id,
+      kind: r.kind,
+      status: r.status,
+      owningUnitId: r.owning_unit_id,
+      owningUnitName: r.owning_unit_name,
+      petitionerCount: r.petitioners,
+      receivedAt: r.created_at.toISOString(),
+      reasons: [
+        { code: 'group_petition', message: renderMessage('grouping.hot.group_petition', { count: r.petitioners, threshold: HOT_SPOT_POLICY.groupPetitioners }) },
+      ],
+    }));
     return {
       asOf: now.toISOString(),
       windowDays: days,
       since: since.toISOString(),
       thresholds: { growthPetitioners: HOT_SPOT_POLICY.growthPetitioners, groupPetitioners: HOT_SPOT_POLICY.groupPetitioners },
       items: q.hotOnly ? items.filter((i) => i.hot) : items,
+      groupPetitions,
     };
   }
 }

@@ -6,6 +6,7 @@ import {
   normalizePhone,
   type PetitionChannel,
   type PetitionKind,
+  prepareMatter,
   repeatOf,
   type RepeatFinding,
   scoreMatter,
@@ -59,29 +60,84 @@ interface CandidateRow {
   respondent_decision_ref: string | null;
 }
 
-async function linkRepeats(em: EntityManager, input: IntakeGroupingInput, ref: string | null, now: Date): Promise<void> {
-  const p = input.petitioner;
+/** How many candidates each lookup reads at most (the newest first). */
+const CANDIDATES_PER_LOOKUP = 200;
+
+/** The keys a petitioner can be found again by, as the SQL functions of the grouping migration compute them. */
+export interface PersonKeys {
+  readonly idNumber: string | null;
+  readonly phone: string | null;
+  /** Folded full name and address: used only when the person gave neither an ID number nor a phone. */
+  readonly nameAddress: { readonly name: string; readonly address: string } | null;
+}
+
+const foldKey = (s: string | null | undefined): string | null => (s ? foldForSearch(s).replace(/[^a-z0-9]+/g, ' ').trim() || null : null);
+
+export function personKeys(p: { idNumber?: string | null; phone?: string | null; fullName: string; address?: string | null }): PersonKeys {
   const idNumber = p.idNumber?.trim() || null;
   const phone = normalizePhone(p.phone);
-  const name = foldForSearch(p.fullName).replace(/[^a-z0-9]+/g, ' ').trim() || null;
-  const provinceId = input.receivingUnit.provinceId ?? input.receivingUnit.id;
-  // Same person, loosely (any one key; the indexes of the grouping migration serve each), anywhere in the
-  // province: writing to the province about a matter the commune already has is the classic repeat.
-  // The domain then decides with the strongest evidence both records carry.
-  const candidates: CandidateRow[] = await em.query(
-    `SELECT p.id, p.title, p.content, p.location, p.petitioner, g.respondent_decision_ref
-       FROM petitions p
-       JOIN units u ON u.id = p.owning_unit_id
-       LEFT JOIN petition_grouping g ON g.petition_id = p.id
-      WHERE p.id <> $1 AND u.province_id = $2 AND p.status = ANY($3)
-        AND (p.petitioner->>'idNumber' = $4
-             OR grassroots_phone_key(p.petitioner->>'phone') = $5
-             OR grassroots_fold(p.petitioner->>'fullName') = $6)
-      ORDER BY p.created_at DESC
-      LIMIT 200`,
-    [input.petitionId, provinceId, OPEN_OR_RESOLVED, idNumber, phone, name],
-  );
-  const draft = { title: input.title, content: input.content, place: input.location, respondentDecisionRef: ref };
+  const name = foldKey(p.fullName);
+  const address = foldKey(p.address);
+  return { idNumber, phone, nameAddress: idNumber === null && phone === null && name !== null && address !== null ? { name, address } : null };
+}
+
+/** What the repeat lookups filter on besides the person: same province, still handled or answered, same confidentiality class. */
+export interface RepeatScope {
+  readonly petitionId: string;
+  readonly provinceId: string;
+  /** Denunciations are linked only to denunciations, everything else only to non-denunciations (DOMAIN.md §7). */
+  readonly denunciation: boolean;
+}
+
+/**
+ * The repeat candidate lookups, one statement per key so each is served by its own index (exported so that
+ * tests can EXPLAIN them): by ID number and by phone; by folded name and address only when the new petitioner
+ * has neither. Never a name-only match across the province: common names would crowd out the real one.
+ */
+export function repeatLookups(keys: PersonKeys, scope: RepeatScope): { sql: string; params: unknown[] }[] {
+  const lookup = (personSql: string, personParams: unknown[]) => ({
+    sql: `SELECT p.id, p.title, p.content, p.location, p.petitioner, g.respondent_decision_ref
+            FROM petitions p
+            JOIN units u ON u.id = p.owning_unit_id
+            LEFT JOIN petition_grouping g ON g.petition_id = p.id
+           WHERE ${personSql}
+             AND p.id <> $1 AND u.province_id = $2 AND p.status = ANY($3) AND (p.kind = 'denunciation') = $4
+           ORDER BY p.created_at DESC
+           LIMIT ${CANDIDATES_PER_LOOKUP}`,
+    params: [scope.petitionId, scope.provinceId, OPEN_OR_RESOLVED, scope.denunciation, ...personParams],
+  });
+  const out: { sql: string; params: unknown[] }[] = [];
+  if (keys.idNumber !== null) out.push(lookup(`p.petitioner->>'idNumber' = $5`, [keys.idNumber]));
+  if (keys.phone !== null) out.push(lookup(`grassroots_phone_key(p.petitioner->>'phone') = $5`, [keys.phone]));
+  if (keys.nameAddress !== null) {
+    out.push(
+      lookup(`grassroots_fold(p.petitioner->>'fullName') = $5 AND grassroots_fold(p.petitioner->>'address') = $6`, [keys.nameAddress.name, keys.nameAddress.address]),
+    );
+  }
+  return out;
+}
+
+async function linkRepeats(em: EntityManager, input: IntakeGroupingInput, ref: string | null, now: Date): Promise<void> {
+  const p = input.petitioner;
+  // Same person anywhere in the province: writing to the province about a matter the commune already has is
+  // the classic repeat. The domain then decides with the strongest evidence both records carry.
+  const scope: RepeatScope = {
+    petitionId: input.petitionId,
+    provinceId: input.receivingUnit.provinceId ?? input.receivingUnit.id,
+    denunciation: input.kind === 'denunciation',
+  };
+  const seen = new Set<string>();
+  const candidates: CandidateRow[] = [];
+  for (const q of repeatLookups(personKeys(p), scope)) {
+    for (const row of (await em.query(q.sql, q.params)) as CandidateRow[]) {
+      if (!seen.has(row.id)) {
+        seen.add(row.id);
+        candidates.push(row);
+      }
+    }
+  }
+  if (candidates.length === 0) return;
+  const draft = prepareMatter({ title: input.title, content: input.content, place: input.location, respondentDecisionRef: ref });
   const found: { id: string; finding: RepeatFinding }[] = [];
   for (const c of candidates) {
     const finding = repeatOf(p, c.petitioner, scoreMatter(draft, matterOf(c)));

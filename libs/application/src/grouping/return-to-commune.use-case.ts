@@ -1,5 +1,5 @@
-import { type Clock, renderMessage } from '@app/domain';
-import { UnitEntity } from '@app/persistence';
+import { type Clock, type Representative, renderMessage } from '@app/domain';
+import { petitionStore, UnitEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -8,6 +8,7 @@ import { visiblePetition } from '../petitions/visible-petition.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { upsertGrouping } from './grouping-support.js';
+import { appointRepresentatives } from './representatives.use-case.js';
 
 export interface ReturnToCommuneInput {
   readonly communeId: string;
@@ -61,12 +62,19 @@ export class ReturnToCommuneUseCase {
         now,
       ]);
       // The matter travels with the case: its decision reference and representatives hold at the commune too.
-      const facts: { respondent_decision_ref: string | null; representatives: unknown[] }[] = await em.query(
+      // The representatives are appointed on the commune's petition as on any other (K16 checked, a
+      // RepresentativesAppointed event on its trail), in this transaction.
+      const facts: { respondent_decision_ref: string | null; representatives: Representative[] }[] = await em.query(
         `SELECT respondent_decision_ref, representatives FROM petition_grouping WHERE petition_id = $1`,
         [petitionId],
       );
-      if (facts[0] && (facts[0].respondent_decision_ref !== null || facts[0].representatives.length > 0)) {
-        await upsertGrouping(em, child!.id, now, { respondentDecisionRef: facts[0].respondent_decision_ref, representatives: facts[0].representatives, representativesSetBy: null });
+      if (facts[0] && facts[0].respondent_decision_ref !== null) {
+        await upsertGrouping(em, child!.id, now, { respondentDecisionRef: facts[0].respondent_decision_ref });
+      }
+      if (facts[0] && facts[0].representatives.length > 0) {
+        const childRow = await petitionStore.load(em, child!.id);
+        const reps = facts[0].representatives.map((r) => ({ fullName: r.fullName, idNumber: r.idNumber ?? undefined, phone: r.phone ?? undefined }));
+        await appointRepresentatives(em, childRow!, reps, user, now);
       }
       await upsertGrouping(em, petitionId, now, { returnedPetitionId: child!.id });
       return { petitionId, returnedPetitionId: child!.id, watcherUnitId: owningUnit.id };

@@ -7,7 +7,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { applyDeadlines, type PetitionDeadlineFacts } from '../deadlines/deadline-engine.js';
-import { applySatisfactionLinks } from '../satisfaction/satisfaction-tokens.js';
+import { applySatisfactionLinks, FEEDBACK_LINK_KEY } from '../satisfaction/satisfaction-tokens.js';
 import { eventMessages, openPetition, writeOutbox } from './petition-writer.js';
 import { visiblePetition } from './visible-petition.js';
 import { assertSecondComplaintMayBeDecided } from '../dialogues/second-complaint-gate.js';
@@ -55,6 +55,7 @@ export class PerformPetitionActionUseCase {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(FEEDBACK_LINK_KEY) private readonly feedbackLinkKey: Buffer,
   ) {}
 
   async execute(user: CurrentUser, petitionId: string, input: PetitionCommandInput, expectedVersion?: number): Promise<void> {
@@ -156,7 +157,7 @@ export class PerformPetitionActionUseCase {
     await writeOutbox(em, messages);
     await applyDeadlines(em, deadlineFactsOf(row, decision.state.owningUnitId), decision.events, now);
     // Satisfaction (issue 4): a resolution sends the citizen a one-time feedback link; a reopen voids it.
-    await applySatisfactionLinks(em, row, decision.state, decision.events, now);
+    await applySatisfactionLinks(em, this.feedbackLinkKey, row, decision.state, decision.events, now);
   }
 
   /** Whether the petition's resolution clock has run out (breached, or past due and not yet swept). */

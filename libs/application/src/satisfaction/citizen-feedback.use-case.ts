@@ -25,7 +25,7 @@ import { deadlineFactsOf } from '../petitions/perform-petition-action.use-case.j
 import { eventMessages, writeOutbox } from '../petitions/petition-writer.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
-import { applySatisfactionLinks, formatLocalInstant, hashToken, isTokenShaped, trackingPath, writeCitizenMessage } from './satisfaction-tokens.js';
+import { applySatisfactionLinks, FEEDBACK_LINK_KEY, formatLocalInstant, hashToken, isTokenShaped, trackingPath, writeCitizenMessage } from './satisfaction-tokens.js';
 
 /** The petition as the holder of a feedback link may see it: the public tracking facts, never personal data. */
 export interface FeedbackPetitionSummary {
@@ -99,6 +99,8 @@ interface UnitFacts {
   province_name: string | null;
 }
 
+const TOKEN_COLUMNS = 'id, petition_id, unit_id, handler_id, issued_at, expires_at, used_at, superseded_at';
+
 const notFound = () => new AppError('not-found', 'satisfaction.token_unknown');
 
 const IF_NOT_SATISFIED: Record<FeedbackOutcome, MessageKey> = {
@@ -126,13 +128,14 @@ export class CitizenFeedbackUseCase {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(FEEDBACK_LINK_KEY) private readonly feedbackLinkKey: Buffer,
   ) {}
 
   /** What the link is about and what the citizen may do with it. Reading changes nothing. */
   async view(rawToken: string): Promise<FeedbackView> {
     const em = this.dataSource.manager;
     const now = this.clock.now();
-    const token = await this.findToken(em, rawToken, false);
+    const token = await this.findToken(em, rawToken);
     const row = (await petitionStore.load(em, token.petition_id))!;
     const unit = await this.unitFacts(em, row.owningUnitId);
     if (token.used_at === null) this.refuseUnusable(token, row, now);
@@ -158,14 +161,21 @@ export class CitizenFeedbackUseCase {
    * Records the rating once, in one transaction: the token is locked and spent, the petition decides through
    * the domain (reopen for feedback kinds; remedies explained for complaints and denunciations), the audit
    * events, outbox rows and clocks follow as for any command, and a rating row is stored for the board.
+   *
+   * Lock order, as in every petition command: the petition row first, then its token rows. A staff command
+   * holds the petition (its compare-and-set) when it voids the live link (supersedeLiveTokens); taking the
+   * token first here would deadlock against it.
    */
   async submit(rawToken: string, input: FeedbackInput): Promise<FeedbackResult> {
     return this.dataSource.transaction(async (em) => {
       const now = this.clock.now();
-      // FOR UPDATE: two submissions of one link queue up here; the second sees used_at and is refused.
-      const token = await this.findToken(em, rawToken, true);
+      // Unlocked: only to learn which petition to lock. A token row never changes petition.
+      const found = await this.findToken(em, rawToken);
       // Lock the petition before reading it so a concurrent staff command waits instead of failing the CAS.
-      await em.query(`SELECT 1 FROM petitions WHERE id = $1 FOR NO KEY UPDATE`, [token.petition_id]);
+      await em.query(`SELECT 1 FROM petitions WHERE id = $1 FOR NO KEY UPDATE`, [found.petition_id]);
+      // Then the token, read again under its lock: two submissions of one link queue up on the petition, and the
+      // second sees used_at; a staff reopen or re-resolution committed meanwhile shows as superseded_at.
+      const token = await this.lockToken(em, found.id);
       const row = (await petitionStore.load(em, token.petition_id))!;
       if (token.used_at !== null) {
         throw new AppError('conflict', 'satisfaction.token_used', { usedAt: formatLocalInstant(token.used_at) }, { usedAt: token.used_at.toISOString() });
@@ -185,7 +195,7 @@ export class CitizenFeedbackUseCase {
       await applyDeadlines(em, deadlineFactsOf(row, decision.state.owningUnitId), decision.events, now);
 
       await em.query(`UPDATE satisfaction_tokens SET used_at = $2 WHERE id = $1`, [token.id, now]);
-      await applySatisfactionLinks(em, row, decision.state, decision.events, now);
+      await applySatisfactionLinks(em, this.feedbackLinkKey, row, decision.state, decision.events, now);
       const comment = decision.events[0]!.type === 'CitizenFeedbackRecorded' ? decision.events[0]!.comment : null;
       await em.query(
         `INSERT INTO satisfaction_ratings (petition_id, token_id, unit_id, handler_id, kind, satisfied, comment, outcome, rated_at)
@@ -216,15 +226,17 @@ export class CitizenFeedbackUseCase {
     });
   }
 
-  private async findToken(em: EntityManager, rawToken: string, lock: boolean): Promise<TokenRow> {
+  private async findToken(em: EntityManager, rawToken: string): Promise<TokenRow> {
     // A malformed token is answered exactly like an unknown one, without touching the database.
     if (!isTokenShaped(rawToken)) throw notFound();
-    const rows: TokenRow[] = await em.query(
-      `SELECT id, petition_id, unit_id, handler_id, issued_at, expires_at, used_at, superseded_at
-         FROM satisfaction_tokens WHERE token_hash = $1 ${lock ? 'FOR UPDATE' : ''}`,
-      [hashToken(rawToken)],
-    );
+    const rows: TokenRow[] = await em.query(`SELECT ${TOKEN_COLUMNS} FROM satisfaction_tokens WHERE token_hash = $1`, [hashToken(rawToken)]);
     if (rows.length === 0) throw notFound();
+    return rows[0]!;
+  }
+
+  /** The token row under FOR UPDATE; call only with its petition already locked (petition, then token). */
+  private async lockToken(em: EntityManager, tokenId: string): Promise<TokenRow> {
+    const rows: TokenRow[] = await em.query(`SELECT ${TOKEN_COLUMNS} FROM satisfaction_tokens WHERE id = $1 FOR UPDATE`, [tokenId]);
     return rows[0]!;
   }
 

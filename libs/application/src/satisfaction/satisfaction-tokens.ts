@@ -1,14 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomUUID } from 'node:crypto';
 import {
   citizenContact,
   formatLocalDate,
+  lastLocalDayOf,
   type MessageKey,
   type MessageParam,
   type PetitionEvent,
   type PetitionState,
-  renderMessage,
   toLocalDate,
   tokenExpiry,
+  VN_OFFSET_MS,
 } from '@app/domain';
 import type { PersonRecord, PetitionEntity } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
@@ -16,7 +17,7 @@ import type { EntityManager } from 'typeorm';
 /** Used when the settings row is missing (it is seeded by the migration). */
 export const DEFAULT_TOKEN_VALID_DAYS = 30;
 
-/** 32 random bytes in base64url without padding: exactly 43 characters of [A-Za-z0-9_-]. */
+/** An HMAC-SHA256 in base64url without padding: exactly 43 characters of [A-Za-z0-9_-]. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export function isTokenShaped(raw: string): boolean {
@@ -28,19 +29,42 @@ export function hashToken(raw: string): Buffer {
   return createHash('sha256').update(raw, 'utf8').digest();
 }
 
+/**
+ * The feedback-link key, derived (HKDF-SHA256, with a label of its own) from the configured secret: the key
+ * that makes links is never the configured secret itself, nor the JWT signing key when the secret falls back
+ * to the JWT secret.
+ */
+export function deriveFeedbackLinkKey(secret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), 'grassroots/satisfaction/feedback-link/v1', 32));
+}
+
+/**
+ * A link's token is derived, not stored: base64url(HMAC-SHA256(key, "feedback:" + token row id)). The
+ * database keeps the row id and the token's SHA-256 (for the lookup), so a copy of the database, without the
+ * server secret, yields no working link.
+ */
+export function feedbackTokenFor(key: Buffer, tokenId: string): string {
+  return createHmac('sha256', key).update(`feedback:${tokenId}`, 'utf8').digest('base64url');
+}
+
+/** Where the feedback-link key is provided (derived from the configuration once, see satisfaction/index.ts). */
+export const FEEDBACK_LINK_KEY = Symbol('FEEDBACK_LINK_KEY');
+
 /** The public paths a citizen is sent (relative: the public base URL belongs to the delivery gateway). */
 export const feedbackPath = (raw: string) => `/api/feedback/${raw}`;
 export const trackingPath = (trackingCode: string) => `/api/track/${encodeURIComponent(trackingCode)}`;
 
 /** "09:05 23/12/2026", Vietnam time: instants as a citizen reads them. */
 export function formatLocalInstant(instant: Date): string {
-  const local = new Date(instant.getTime() + 7 * 3600_000).toISOString();
+  const local = new Date(instant.getTime() + VN_OFFSET_MS).toISOString();
   return `${local.slice(11, 16)} ${formatLocalDate(toLocalDate(instant))}`;
 }
 
 /**
  * Queues an outgoing message to the petitioner on the channel their contact allows. A delivery gateway is
- * future work: it will send rows whose sent_at is null. The rendered text is stored with its key and params.
+ * future work: it will send rows whose sent_at is null, rendering each through CitizenMessages.render. Only the
+ * key and params are stored, and for a feedback link the token row id: never the link, so the row gives away
+ * no working link.
  */
 export async function writeCitizenMessage(
   em: EntityManager,
@@ -49,13 +73,14 @@ export async function writeCitizenMessage(
   messageKey: MessageKey,
   params: Record<string, MessageParam>,
   now: Date,
+  tokenId: string | null = null,
 ): Promise<void> {
+  if ('link' in params) throw new Error('A citizen message stores the token id, never the link');
   const { channel, address } = citizenContact(petitioner);
-  const body = renderMessage(messageKey, params);
   await em.query(
-    `INSERT INTO citizen_messages (petition_id, channel, address, message_key, params, body_vi, body_en, created_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`,
-    [petitionId, channel, address, messageKey, JSON.stringify(params), body.vi, body.en, now],
+    `INSERT INTO citizen_messages (petition_id, channel, address, message_key, params, token_id, created_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
+    [petitionId, channel, address, messageKey, JSON.stringify(params), tokenId, now],
   );
 }
 
@@ -68,17 +93,18 @@ export async function supersedeLiveTokens(em: EntityManager, petitionId: string,
 }
 
 /**
- * Issues a one-time link for the resolution just recorded. The raw token exists only in this function and in
- * the outgoing citizen message; the database keeps its hash, and nothing else (events, views, logs) sees it.
+ * Issues a one-time link for the resolution just recorded. The token is derived from the new row's id with the
+ * server key; the database keeps the id and the token's hash, the message keeps the id, and the link itself
+ * exists only when CitizenMessages renders the message for delivery.
  */
-async function issueToken(em: EntityManager, row: PetitionEntity, resolved: PetitionState, now: Date): Promise<void> {
+async function issueToken(em: EntityManager, linkKey: Buffer, row: PetitionEntity, resolved: PetitionState, now: Date): Promise<void> {
   const settings: { token_valid_days: number }[] = await em.query(`SELECT token_valid_days FROM satisfaction_settings WHERE id = 1`);
   const validDays = settings[0]?.token_valid_days ?? DEFAULT_TOKEN_VALID_DAYS;
-  const raw = randomBytes(32).toString('base64url');
+  const tokenId = randomUUID();
   const expiresAt = tokenExpiry(now, validDays);
   await em.query(
-    `INSERT INTO satisfaction_tokens (petition_id, token_hash, unit_id, handler_id, issued_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [row.id, hashToken(raw), resolved.owningUnitId, resolved.assigneeId, now, expiresAt],
+    `INSERT INTO satisfaction_tokens (id, petition_id, token_hash, unit_id, handler_id, issued_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [tokenId, row.id, hashToken(feedbackTokenFor(linkKey, tokenId)), resolved.owningUnitId, resolved.assigneeId, now, expiresAt],
   );
   await writeCitizenMessage(
     em,
@@ -87,11 +113,11 @@ async function issueToken(em: EntityManager, row: PetitionEntity, resolved: Peti
     'satisfaction.citizen_message.link',
     {
       trackingCode: row.trackingCode,
-      link: feedbackPath(raw),
       trackingLink: trackingPath(row.trackingCode),
-      expiresOn: formatLocalDate(toLocalDate(new Date(expiresAt.getTime() - 1))),
+      expiresOn: formatLocalDate(lastLocalDayOf(expiresAt)),
     },
     now,
+    tokenId,
   );
 }
 
@@ -102,6 +128,7 @@ async function issueToken(em: EntityManager, row: PetitionEntity, resolved: Peti
  */
 export async function applySatisfactionLinks(
   em: EntityManager,
+  linkKey: Buffer,
   row: PetitionEntity,
   state: PetitionState,
   events: readonly PetitionEvent[],
@@ -110,7 +137,7 @@ export async function applySatisfactionLinks(
   for (const event of events) {
     if (event.type === 'PetitionResolved') {
       await supersedeLiveTokens(em, row.id, now);
-      await issueToken(em, row, state, now);
+      await issueToken(em, linkKey, row, state, now);
     } else if (event.type === 'PetitionReopened') {
       await supersedeLiveTokens(em, row.id, now);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { HOT_SPOT_POLICY, hotSpotReasons } from './hot-spot.js';
-import { matterWords, normalizeDecisionRef, scoreMatter } from './matter-match.js';
+import { matterWords, normalizeDecisionRef, prepareMatter, scoreMatter } from './matter-match.js';
 import { assessOverLevel, communeInAddress } from './over-level.js';
 import { repeatOf, samePerson } from './repeat.js';
 import { checkRepresentatives, normalizePhone, REPRESENTATIVE_POLICY, representativeBand } from './representatives.js';
@@ -107,6 +107,21 @@ describe('matter matching (clusters)', () => {
     );
     expect(m).toMatchObject({ score: 1, reason: 'same_decision' });
     expect(scoreMatter({ title: 'A b c', respondentDecisionRef: '125/QĐ-UBND' }, { title: 'x y z', respondentDecisionRef: '126/QĐ-UBND' }).reason).toBeNull();
+  });
+
+  it('scores a draft tokenised once exactly as the text itself, against every candidate', () => {
+    const draft = { title: 'Thu hồi đất ở thôn Đông Hạ', content: 'Chưa bồi thường thỏa đáng', place: 'Thôn Đông Hạ', respondentDecisionRef: '125/QĐ-UBND' };
+    const prepared = prepareMatter(draft);
+    expect(prepareMatter(prepared)).toBe(prepared);
+    for (const other of [
+      { title: 'thu hoi dat o thon dong ha', place: 'thon dong ha' },
+      { title: 'Đèn đường hỏng ở tổ 7' },
+      { title: 'x y z', respondentDecisionRef: '125/qd-ubnd' },
+      { title: 'Bồi thường thu hồi đất', content: 'đất nông nghiệp', place: '' },
+    ]) {
+      expect(scoreMatter(prepared, other)).toEqual(scoreMatter(draft, other));
+      expect(scoreMatter(other, prepared)).toEqual(scoreMatter(other, draft));
+    }
   });
 
   it('drops Vietnamese function words and petition boilerplate', () => {

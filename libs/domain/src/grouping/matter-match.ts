@@ -107,19 +107,40 @@ export interface MatterMatch {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** Compares two matters; `reason` is set when they should be suggested as one. */
-export function scoreMatter(a: MatterText, b: MatterText, policy: MatterMatchPolicy = MATTER_MATCH_POLICY): MatterMatch {
-  const aAll = matterTerms(`${a.title} ${a.content ?? ''}`);
-  const bAll = matterTerms(`${b.title} ${b.content ?? ''}`);
-  const sharedTerms = [...aAll].filter((t) => bAll.has(t)).sort((x, y) => y.split(' ').length - x.split(' ').length || x.localeCompare(y));
-  // Titles state the matter; long contents dilute the overlap, so the better of the two comparisons counts.
-  const topic = Math.max(jaccard(matterTerms(a.title), matterTerms(b.title)), jaccard(aAll, bAll));
-  const aPlace = a.place ? matterTerms(a.place) : null;
-  const bPlace = b.place ? matterTerms(b.place) : null;
-  const place = aPlace && bPlace && aPlace.size > 0 && bPlace.size > 0 ? jaccard(aPlace, bPlace) : null;
+/**
+ * A matter tokenised once: score one draft against many stored petitions without re-reading the draft for
+ * each (prepareMatter, then scoreMatter with the prepared side).
+ */
+export interface PreparedMatter {
+  readonly prepared: true;
+  readonly all: ReadonlySet<string>;
+  readonly title: ReadonlySet<string>;
+  readonly place: ReadonlySet<string> | null;
+  readonly refKey: string | null;
+}
 
-  const aRef = normalizeDecisionRef(a.respondentDecisionRef);
-  if (aRef !== null && aRef === normalizeDecisionRef(b.respondentDecisionRef)) {
+export function prepareMatter(m: MatterText | PreparedMatter): PreparedMatter {
+  if ('prepared' in m) return m;
+  const place = m.place ? matterTerms(m.place) : null;
+  return {
+    prepared: true,
+    all: matterTerms(`${m.title} ${m.content ?? ''}`),
+    title: matterTerms(m.title),
+    place: place && place.size > 0 ? place : null,
+    refKey: normalizeDecisionRef(m.respondentDecisionRef),
+  };
+}
+
+/** Compares two matters; `reason` is set when they should be suggested as one. Either side may be prepared. */
+export function scoreMatter(aText: MatterText | PreparedMatter, bText: MatterText | PreparedMatter, policy: MatterMatchPolicy = MATTER_MATCH_POLICY): MatterMatch {
+  const a = prepareMatter(aText);
+  const b = prepareMatter(bText);
+  const sharedTerms = [...a.all].filter((t) => b.all.has(t)).sort((x, y) => y.split(' ').length - x.split(' ').length || x.localeCompare(y));
+  // Titles state the matter; long contents dilute the overlap, so the better of the two comparisons counts.
+  const topic = Math.max(jaccard(a.title, b.title), jaccard(a.all, b.all));
+  const place = a.place && b.place ? jaccard(a.place, b.place) : null;
+
+  if (a.refKey !== null && a.refKey === b.refKey) {
     return { score: 1, reason: 'same_decision', topic: round(topic), place: place === null ? null : round(place), sharedTerms };
   }
   const score = place === null ? topic : (1 - policy.placeWeight) * topic + policy.placeWeight * place;

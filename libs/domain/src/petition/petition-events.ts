@@ -98,6 +98,8 @@ export type CitizenFeedbackRecorded = EventBase<'CitizenFeedbackRecorded'> & {
  */
 export type PetitionClustered = EventBase<'PetitionClustered'> & { readonly clusterId: string; readonly clusterTitle: string; readonly reason: string | null };
 export type PetitionUnclustered = EventBase<'PetitionUnclustered'> & { readonly clusterId: string; readonly clusterTitle: string; readonly reason: string | null };
+/** The cluster the petition is in was closed (the matter is handled): it stays a member; the cluster takes no more. */
+export type PetitionClusterClosed = EventBase<'PetitionClusterClosed'> & { readonly clusterId: string; readonly clusterTitle: string; readonly reason: string };
 /** Which signatories (0 = the petitioner) represent the group; names and contacts stay out of the trail (§7). */
 export type RepresentativesAppointed = EventBase<'RepresentativesAppointed'> & {
   readonly petitionerIndexes: readonly number[];
@@ -128,6 +130,7 @@ export type PetitionEvent =
   // Grouping (issue 4).
   | PetitionClustered
   | PetitionUnclustered
+  | PetitionClusterClosed
   | RepresentativesAppointed
   | CitizenFeedbackRecorded;
 
@@ -185,6 +188,7 @@ export const PETITION_EVENT_TYPES: readonly PetitionEventType[] = [
   // Grouping (issue 4).
   'PetitionClustered',
   'PetitionUnclustered',
+  'PetitionClusterClosed',
   'RepresentativesAppointed',
   'CitizenFeedbackRecorded',
 ];
@@ -204,6 +208,7 @@ export const NON_WORKFLOW_EVENT_TYPES: ReadonlySet<PetitionEventType> = new Set<
   // Grouping (issue 4).
   'PetitionClustered',
   'PetitionUnclustered',
+  'PetitionClusterClosed',
   'RepresentativesAppointed',
   'CitizenFeedbackRecorded',
 ]);

@@ -317,6 +317,7 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
     case 'CaseFlagsChanged':
     case 'PetitionClustered': // grouping (issue 4)
     case 'PetitionUnclustered':
+    case 'PetitionClusterClosed':
     case 'RepresentativesAppointed':
     case 'CitizenFeedbackRecorded':
       // Recorded on the case (version moves on) without changing its workflow status.

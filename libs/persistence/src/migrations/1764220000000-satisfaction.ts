@@ -14,8 +14,9 @@ export class Satisfaction1764220000000 implements MigrationInterface {
       )`);
     await q.query(`INSERT INTO satisfaction_settings (id, token_valid_days) VALUES (1, 30)`);
 
-    // Only the SHA-256 of a token is stored: a database leak does not hand out working links. Unit and handler
-    // are taken at resolution, so the rating goes to who gave the result even if the case moves on later.
+    // A token is derived from its row id with a server secret (HMAC), never stored: the row keeps the token's
+    // SHA-256 for the lookup, so a database leak does not hand out working links. Unit and handler are taken at
+    // resolution, so the rating goes to who gave the result even if the case moves on later.
     await q.query(`
       CREATE TABLE satisfaction_tokens (
         id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -51,7 +52,8 @@ export class Satisfaction1764220000000 implements MigrationInterface {
     await q.query(`CREATE INDEX satisfaction_ratings_rated ON satisfaction_ratings (rated_at)`);
 
     // Outgoing messages to citizens. A delivery gateway (SMS, e-mail, post) is future work: it will pick rows
-    // with sent_at IS NULL. Bodies may carry a one-time link, so no staff API reads this table.
+    // with sent_at IS NULL and render each (CitizenMessages.render). Only the key and params are kept, and for a
+    // feedback link the token row id: the link is derived when the message is rendered, never stored here.
     await q.query(`
       CREATE TABLE citizen_messages (
         id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -59,11 +61,11 @@ export class Satisfaction1764220000000 implements MigrationInterface {
         channel     text NOT NULL CHECK (channel IN ('sms', 'email', 'post')),
         address     text,
         message_key text NOT NULL,
-        params      jsonb NOT NULL DEFAULT '{}'::jsonb,
-        body_vi     text NOT NULL,
-        body_en     text NOT NULL,
+        params      jsonb NOT NULL DEFAULT '{}'::jsonb CHECK (NOT params ? 'link'),
+        token_id    uuid REFERENCES satisfaction_tokens(id),
         created_at  timestamptz NOT NULL,
-        sent_at     timestamptz
+        sent_at     timestamptz,
+        CHECK ((message_key = 'satisfaction.citizen_message.link') = (token_id IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX citizen_messages_unsent ON citizen_messages (created_at) WHERE sent_at IS NULL`);
     await q.query(`CREATE INDEX citizen_messages_petition ON citizen_messages (petition_id)`);

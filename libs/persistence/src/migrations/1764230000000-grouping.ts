@@ -1,55 +1,65 @@
-import { foldForSearch } from '@app/domain';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The `translate()` arguments that fold Vietnamese letters the way the domain's foldForSearch does (marks off,
- * đ → d, lower case), generated from it so SQL and TypeScript cannot disagree.
+ * The letters grassroots_fold() folds, written out (precomposed, NFC) so that the SQL never changes when
+ * code changes: each base letter with every accented form the domain's foldForSearch folds to it (all the
+ * Vietnamese letters with tone and vowel marks, đ/Đ, and the other accented Latin letters of U+00C0–U+024F
+ * and U+1EA0–U+1EF9). The integration test grouping-sql.int-spec.ts checks the function against
+ * foldForSearch on every one of them and on a Vietnamese sample, so a drift fails the build instead.
  */
-function foldTranslation(): { from: string; to: string } {
-  let from = '';
-  let to = '';
-  for (const [start, end] of [
-    [0x00c0, 0x024f],
-    [0x1ea0, 0x1ef9],
-  ] as const) {
-    for (let cp = start; cp <= end; cp++) {
-      const c = String.fromCodePoint(cp);
-      const f = foldForSearch(c);
-      if (f.length === 1 && /[a-z]/.test(f) && f !== c) {
-        from += c;
-        to += f;
-      }
-    }
-  }
-  return { from, to };
-}
+export const FOLD_LETTERS: readonly (readonly [string, string])[] = [
+  ['a', 'àáâãäåāăąǎǟǡǻȁȃȧạảấầẩẫậắằẳẵặÀÁÂÃÄÅĀĂĄǍǞǠǺȀȂȦẠẢẤẦẨẪẬẮẰẲẴẶ'],
+  ['c', 'çćĉċčÇĆĈĊČ'],
+  ['d', 'ďđĎĐ'],
+  ['e', 'èéêëēĕėęěȅȇȩẹẻẽếềểễệÈÉÊËĒĔĖĘĚȄȆȨẸẺẼẾỀỂỄỆ'],
+  ['g', 'ĝğġģǧǵĜĞĠĢǦǴ'],
+  ['h', 'ĥȟĤȞ'],
+  ['i', 'ìíîïĩīĭįǐȉȋỉịÌÍÎÏĨĪĬĮİǏȈȊỈỊ'],
+  ['j', 'ĵǰĴ'],
+  ['k', 'ķǩĶǨ'],
+  ['l', 'ĺļľĹĻĽ'],
+  ['n', 'ñńņňǹÑŃŅŇǸ'],
+  ['o', 'òóôõöōŏőơǒǫǭȍȏȫȭȯȱọỏốồổỗộớờởỡợÒÓÔÕÖŌŎŐƠǑǪǬȌȎȪȬȮȰỌỎỐỒỔỖỘỚỜỞỠỢ'],
+  ['r', 'ŕŗřȑȓŔŖŘȐȒ'],
+  ['s', 'śŝşšșŚŜŞŠȘ'],
+  ['t', 'ţťțŢŤȚ'],
+  ['u', 'ùúûüũūŭůűųưǔǖǘǚǜȕȗụủứừửữựÙÚÛÜŨŪŬŮŰŲƯǓǕǗǙǛȔȖỤỦỨỪỬỮỰ'],
+  ['w', 'ŵŴ'],
+  ['y', 'ýÿŷȳỳỵỷỹÝŶŸȲỲỴỶỸ'],
+  ['z', 'źżžŹŻŽ'],
+];
+const FOLD_FROM = FOLD_LETTERS.map(([, accented]) => accented).join('');
+const FOLD_TO = FOLD_LETTERS.map(([base, accented]) => base.repeat([...accented].length)).join('');
 
 /** Representatives of group petitions, clusters of petitions about one matter, repeat and over-level flags (issue 4). */
 export class Grouping1764230000000 implements MigrationInterface {
   name = 'Grouping1764230000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const { from, to } = foldTranslation();
-    // Same result as foldForSearch(s).replace(/[^a-z0-9]+/g, ' ').trim(): finds a person's earlier petitions by
-    // name whether or not the marks were typed. IMMUTABLE so an index can use it.
+    if ([...FOLD_FROM].length !== FOLD_TO.length || FOLD_FROM.includes("'")) throw new Error('grassroots_fold: malformed letter table');
+    // Same result as foldForSearch(s).replace(/[^a-z0-9]+/g, ' ').trim() (null for a blank): finds a person's
+    // earlier petitions by name whether or not the marks were typed. IMMUTABLE so an index can use it; STRICT so
+    // the planner knows fold(x) = $1 implies x IS NOT NULL; PARALLEL SAFE as it reads nothing.
     await q.query(`
-      CREATE FUNCTION grassroots_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT NULLIF(btrim(regexp_replace(lower(translate(normalize(coalesce(t, ''), NFC), '${from}', '${to}')), '[^a-z0-9]+', ' ', 'g')), '')
+      CREATE FUNCTION grassroots_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT NULLIF(btrim(regexp_replace(lower(translate(normalize(t, NFC), '${FOLD_FROM}', '${FOLD_TO}')), '[^a-z0-9]+', ' ', 'g')), '')
       $$`);
-    // Same as the domain's normalizePhone: digits only, +84 written as the domestic 0.
+    // Same as the domain's normalizePhone: digits only, +84 written as the domestic 0; null without digits.
     await q.query(`
-      CREATE FUNCTION grassroots_phone_key(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      CREATE FUNCTION grassroots_phone_key(t text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
         SELECT CASE
                  WHEN d = '' THEN NULL
-                 WHEN btrim(coalesce(t, '')) LIKE '+84%' OR (d LIKE '84%' AND length(d) = 11) THEN '0' || substr(d, 3)
+                 WHEN btrim(t) LIKE '+84%' OR (d LIKE '84%' AND length(d) = 11) THEN '0' || substr(d, 3)
                  ELSE d
                END
-          FROM (SELECT regexp_replace(coalesce(t, ''), '[^0-9]', '', 'g') AS d) x
+          FROM (SELECT regexp_replace(t, '[^0-9]', '', 'g') AS d) x
       $$`);
-    // Repeat detection looks a petitioner up by ID number, phone or folded name: one index each.
+    // Repeat detection looks a petitioner up by ID number, else by phone, else by folded name and address: one
+    // index each, with no partial predicate the planner would have to prove from a function call (intake-grouping.ts
+    // holds the lookups; grouping-sql.int-spec.ts checks with EXPLAIN that each uses its index).
     await q.query(`CREATE INDEX petitions_petitioner_id_number ON petitions ((petitioner->>'idNumber')) WHERE petitioner->>'idNumber' IS NOT NULL`);
-    await q.query(`CREATE INDEX petitions_petitioner_phone ON petitions (grassroots_phone_key(petitioner->>'phone')) WHERE petitioner->>'phone' IS NOT NULL`);
-    await q.query(`CREATE INDEX petitions_petitioner_name ON petitions (grassroots_fold(petitioner->>'fullName'))`);
+    await q.query(`CREATE INDEX petitions_petitioner_phone ON petitions (grassroots_phone_key(petitioner->>'phone'))`);
+    await q.query(`CREATE INDEX petitions_petitioner_name ON petitions (grassroots_fold(petitioner->>'fullName'), grassroots_fold(petitioner->>'address'))`);
 
     // Grouping facts of one petition: the decision it is about, its representatives, and the over-level flag.
     await q.query(`
@@ -81,7 +91,11 @@ export class Grouping1764230000000 implements MigrationInterface {
         status                  text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
         created_by              uuid REFERENCES users(id),
         created_at              timestamptz NOT NULL,
-        updated_at              timestamptz NOT NULL
+        updated_at              timestamptz NOT NULL,
+        closed_at               timestamptz,
+        closed_by               uuid REFERENCES users(id),
+        close_reason            text,
+        CHECK ((status = 'closed') = (closed_at IS NOT NULL AND close_reason IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX petition_clusters_scope ON petition_clusters (scope_unit_id, created_at DESC)`);
     // A petition is in at most one cluster: the primary key says so.
