@@ -99,6 +99,16 @@ describe('commitment and dialogue-results clocks', () => {
     expect(await clockOf('commitment_id', byDefault)).toEqual([
       expect.objectContaining({ rule_id: 'CM', days: 30, due_at: new Date('2027-04-09T17:00:00.000Z') }),
     ]);
+    // The commune's head is told of both: one owned by the commune, one by its department (which has no head user).
+    const toldHead = async (id: string) =>
+      (await s.sql.query(`SELECT 1 FROM notifications WHERE commitment_id = $1 AND recipient_id = $2 AND kind = 'commitment.assigned'`, [id, headId])).rowCount;
+    await waitFor(async () => (await toldHead(byDefault)) === 1 && (await toldHead(onDate)) === 1, { what: 'the commitment notifications' });
+    const inbox = await s.http().get('/api/notifications').set('Authorization', tok.head!).expect(200);
+    expect(inbox.body.items.find((n: { commitmentId: string | null; kind: string }) => n.commitmentId === byDefault && n.kind === 'commitment.assigned').message.vi).toBe(
+      'Đơn vị được giao thực hiện cam kết "Nạo vét mương thôn 3", hạn 09/04/2027.',
+    );
+    const toDepartment = await s.sql.query(`SELECT count(*)::int AS n FROM notifications WHERE commitment_id = $1 AND kind = 'commitment.assigned'`, [onDate]);
+    expect(toDepartment.rows[0].n).toBe(1);
   });
 
   it('creates a dialogue and a commitment once per Idempotency-Key: a retry replays, another body with the key is refused', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { demoCommuneId, mustPerformAction, performAction } from '../support/petition-fixtures.js';
 import { citizenMessages, latestFeedbackToken, resolvedPetition, tablesHolding } from '../support/satisfaction-fixtures.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * Citizen satisfaction feedback end to end: a resolution sends a one-time link, the public page shows no
@@ -163,6 +164,21 @@ describe('citizen satisfaction feedback', () => {
       ]);
       const ratings = await s.sql.query(`SELECT unit_id, handler_id, satisfied, comment, outcome FROM satisfaction_ratings WHERE petition_id = $1`, [petitionId]);
       expect(ratings.rows).toEqual([{ unit_id: communeId, handler_id: handlerId, satisfied: false, comment, outcome: 'reopened' }]);
+
+      // Nobody assigned it again, so the unit's head and the last handler are told it came back.
+      const told = async () =>
+        (
+          await s.sql.query<{ recipient_id: string }>(
+            `SELECT recipient_id FROM notifications WHERE petition_id = $1 AND kind = 'petition.reopened_by_citizen' ORDER BY recipient_id`,
+            [petitionId],
+          )
+        ).rows.map((r) => r.recipient_id);
+      const headId = await s.userId('head');
+      await waitFor(async () => (await told()).length === 2, { what: 'the reopen notifications' });
+      expect(await told()).toEqual([headId, handlerId].sort());
+      const inbox = await s.http().get('/api/notifications').set('Authorization', await s.token('handler')).expect(200);
+      const note = inbox.body.items.find((n: { kind: string; petitionId: string }) => n.kind === 'petition.reopened_by_citizen' && n.petitionId === petitionId);
+      expect(note.message.vi).toMatch(/^Công dân chưa hài lòng với kết quả; đơn .+ được mở lại để xử lý tiếp\.$/);
     });
 
     it('refuses a second use of the link with 409 and changes nothing', async () => {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthService } from './auth/login.use-case.js';
 import { NotificationQueries } from './notifications/notification-queries.js';
 import { NotifyAssigneeUseCase } from './notifications/notify-assignee.use-case.js';
+import { NotifyFollowersUseCase } from './notifications/notify-followers.use-case.js';
 import { CreatePetitionUseCase } from './petitions/create-petition.use-case.js';
 import { PerformPetitionActionUseCase } from './petitions/perform-petition-action.use-case.js';
 import { PetitionQueries } from './petitions/petition-queries.js';
@@ -39,6 +40,7 @@ const USE_CASES = [
   SetRemoteAreaUseCase,
   NotificationQueries,
   NotifyAssigneeUseCase,
+  NotifyFollowersUseCase,
   ProjectBoardUseCase,
   FireDueThresholdsUseCase,
   EscalatePetitionUseCase,

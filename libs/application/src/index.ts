@@ -12,6 +12,7 @@ export * from './petitions/perform-petition-action.use-case.js';
 export * from './petitions/petition-queries.js';
 export * from './units/unit-queries.js';
 export * from './notifications/notify-assignee.use-case.js';
+export * from './notifications/notify-followers.use-case.js';
 export * from './notifications/notification-queries.js';
 export * from './projections/project-board.use-case.js';
 export * from './application.module.js';

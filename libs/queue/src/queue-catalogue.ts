@@ -16,6 +16,10 @@ export const JobName = {
   PetitionEventRecorded: 'petition.event-recorded',
   /** Someone was assigned a petition; store an in-app notification for them. */
   NotifyAssignee: 'notify.assignee',
+  /** The citizen was not satisfied and the petition reopened: tell the unit's heads and the last handler. */
+  NotifyCitizenReopened: 'notify.citizen-reopened',
+  /** A commitment was made for a unit: tell its heads (the owner person is often not a user). */
+  NotifyCommitmentOwner: 'notify.commitment-owner',
   /** A deadline threshold asked for oversight: raise the level, add watchers, tell the citizen of rights. */
   EscalatePetition: 'petition.escalate',
   /** A commitment's clock breached: mark the commitment overdue (it then shows on the board and the next agenda). */
@@ -32,6 +36,8 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export interface JobPayloads {
   [JobName.PetitionEventRecorded]: { petitionId: string; sequence: number };
   [JobName.NotifyAssignee]: { petitionId: string; assigneeId: string; sequence: number };
+  [JobName.NotifyCitizenReopened]: { petitionId: string; sequence: number };
+  [JobName.NotifyCommitmentOwner]: { commitmentId: string };
   [JobName.EscalatePetition]: { petitionId: string; thresholdId: string };
   [JobName.MarkCommitmentOverdue]: { commitmentId: string; thresholdId: string };
   [JobName.DeadlineWake]: { dueAt: string };
@@ -43,6 +49,8 @@ export interface JobPayloads {
 export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   [JobName.PetitionEventRecorded]: QueueName.PetitionEvents,
   [JobName.NotifyAssignee]: QueueName.Notifications,
+  [JobName.NotifyCitizenReopened]: QueueName.Notifications,
+  [JobName.NotifyCommitmentOwner]: QueueName.Notifications,
   [JobName.EscalatePetition]: QueueName.Escalations,
   [JobName.MarkCommitmentOverdue]: QueueName.Escalations,
   [JobName.DeadlineWake]: QueueName.Deadlines,

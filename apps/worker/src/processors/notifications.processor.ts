@@ -1,4 +1,4 @@
-import { NotifyAssigneeUseCase } from '@app/application';
+import { NotifyAssigneeUseCase, NotifyFollowersUseCase } from '@app/application';
 import { JobName, type JobPayloads, QueueName } from '@app/queue';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
@@ -6,9 +6,12 @@ import { type Job, UnrecoverableError } from 'bullmq';
 /** Thin: stores in-app notifications; idempotent by the notification's unique source key. */
 @Processor(QueueName.Notifications)
 export class NotificationsProcessor extends WorkerHost {
-  static readonly handles = [JobName.NotifyAssignee] as const;
+  static readonly handles = [JobName.NotifyAssignee, JobName.NotifyCitizenReopened, JobName.NotifyCommitmentOwner] as const;
 
-  constructor(private readonly notifyAssignee: NotifyAssigneeUseCase) {
+  constructor(
+    private readonly notifyAssignee: NotifyAssigneeUseCase,
+    private readonly notifyFollowers: NotifyFollowersUseCase,
+  ) {
     super();
   }
 
@@ -16,6 +19,10 @@ export class NotificationsProcessor extends WorkerHost {
     switch (job.name) {
       case JobName.NotifyAssignee:
         return this.notifyAssignee.execute(job.data as JobPayloads[typeof JobName.NotifyAssignee]);
+      case JobName.NotifyCitizenReopened:
+        return `stored ${await this.notifyFollowers.citizenReopened(job.data as JobPayloads[typeof JobName.NotifyCitizenReopened])}`;
+      case JobName.NotifyCommitmentOwner:
+        return `stored ${await this.notifyFollowers.commitmentOwner(job.data as JobPayloads[typeof JobName.NotifyCommitmentOwner])}`;
       default:
         throw new UnrecoverableError(`No handler for job "${job.name}" on ${QueueName.Notifications}`);
     }

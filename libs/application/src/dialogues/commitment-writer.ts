@@ -8,9 +8,11 @@ import {
   LABELS,
 } from '@app/domain';
 import { commitmentStore, UnitEntity } from '@app/persistence';
+import { JobName, outboxMessage } from '@app/queue';
 import type { EntityManager } from 'typeorm';
 import { type AccessScope, unitInScope } from '../auth/access-scope.js';
 import { commitmentPolicy, startCommitmentClock, stopCommitmentClock } from '../deadlines/subject-clocks.js';
+import { writeOutbox } from '../petitions/petition-writer.js';
 import { AppError } from '../shared/app-error.js';
 import { commitmentRefusalToError } from './dialogue-errors.js';
 
@@ -37,6 +39,7 @@ export async function openCommitment(em: EntityManager, input: CreateCommitmentI
     { commitmentId: decision.state.id, createdAt: now, dueDate: decision.state.dueDate },
     now,
   );
+  await writeOutbox(em, [outboxMessage(JobName.NotifyCommitmentOwner, { commitmentId: decision.state.id })]);
   return decision.state;
 }
 

@@ -17,6 +17,7 @@ import {
   SECOND_COMPLAINT_WINDOW_DAYS,
 } from '@app/domain';
 import { type PetitionEntity, petitionStore, toPetitionState } from '@app/persistence';
+import { JobName, outboxMessage } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { applyDeadlines } from '../deadlines/deadline-engine.js';
@@ -191,7 +192,11 @@ export class CitizenFeedbackUseCase {
         throw new AppError('conflict', 'petition.version_conflict', { version: state.version });
       }
       await petitionStore.appendEvents(em, decision.events, state.version + 1);
-      await writeOutbox(em, eventMessages(decision.events, state.version + 1));
+      await writeOutbox(em, [
+        ...eventMessages(decision.events, state.version + 1),
+        // Work arrives without an assignment: the unit's heads and the last handler are told.
+        ...(decision.state.status === 'reopened' ? [outboxMessage(JobName.NotifyCitizenReopened, { petitionId: row.id, sequence: decision.state.version })] : []),
+      ]);
       await applyDeadlines(em, deadlineFactsOf(row, decision.state.owningUnitId), decision.events, now);
 
       await em.query(`UPDATE satisfaction_tokens SET used_at = $2 WHERE id = $1`, [token.id, now]);

@@ -143,6 +143,14 @@ const CORE_MESSAGES = {
     vi: 'Bạn được giao xử lý đơn {trackingCode}: {title}',
     en: 'You have been assigned petition {trackingCode}: {title}',
   },
+  'notification.citizen_reopened': {
+    vi: 'Công dân chưa hài lòng với kết quả; đơn {trackingCode} ({title}) được mở lại để xử lý tiếp.',
+    en: 'The citizen is not satisfied with the result; petition {trackingCode} ({title}) is reopened for further handling.',
+  },
+  'notification.commitment_assigned': {
+    vi: 'Đơn vị được giao thực hiện cam kết "{title}", hạn {due}.',
+    en: 'Your unit is to fulfil the commitment "{title}", due {due}.',
+  },
   'validation.isBoolean': { vi: 'Phải là true hoặc false.', en: 'Must be true or false.' },
   'validation.isNumber': { vi: 'Phải là một số.', en: 'Must be a number.' },
   'validation.arrayNotEmpty': { vi: 'Danh sách không được để trống.', en: 'The list must not be empty.' },
