@@ -334,6 +334,12 @@ describe('dialogues and commitments', () => {
       expect(noDialogue.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(noDialogue.body).toMatchObject({ code: 'dialogue.second_complaint_dialogue_required', currentStatus: 'verifying', linkedDialogues: [] });
       expect(noDialogue.body.messages.vi).toMatch(/^Chưa thể giải quyết khiếu nại lần hai.*Luật Khiếu nại 2011 Điều 39; Nghị định 124\/2020\/NĐ-CP Điều 28/);
+      // The resolver sees why instead of a button that would fail: resolve is blocked, with the reason and the law.
+      const gated = (await s.http().get(`/api/petitions/${secondId}`).set('Authorization', headP).expect(200)).body;
+      expect(gated.availableActions).not.toContain('resolve');
+      expect(gated.blockedActions).toEqual([
+        { action: 'resolve', reason: { vi: expect.stringMatching(/^Chưa thể giải quyết khiếu nại lần hai/), en: expect.any(String) }, legalBasis: expect.stringContaining('Điều 39') },
+      ]);
 
       // The dialogue must be about complaints of the same instance.
       const mismatch = await postDialogue(s, headP, {
@@ -353,6 +359,9 @@ describe('dialogues and commitments', () => {
 
       await setClock(s, tok.admin!, '2027-07-08T11:00:00+07:00');
       await mustDialogueAction(s, headP, d.id, 'hold', { minutes: minutes([{ id: 'k1', text: 'Người khiếu nại trình bày yêu cầu' }]) });
+      const open = (await s.http().get(`/api/petitions/${secondId}`).set('Authorization', headP).expect(200)).body;
+      expect(open.availableActions).toContain('resolve');
+      expect(open.blockedActions).toEqual([]);
       const decided = await mustPerformAction(s, headP, secondId, 'resolve', resolve);
       expect(decided.status).toBe('decided');
     });

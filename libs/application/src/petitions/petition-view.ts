@@ -1,4 +1,5 @@
 import { availableActions, LABELS, type Message, type PetitionAction } from '@app/domain';
+import type { BlockedAction } from '../dialogues/second-complaint-gate.js';
 import type { PersonRecord, PetitionEntity, PetitionEventEntity } from '@app/persistence';
 import { toPetitionState } from '@app/persistence';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -44,6 +45,8 @@ export interface PetitionView extends PetitionSummaryView {
   readonly coPetitioners: PersonRecord[] | null;
   readonly identityWithheld: boolean;
   readonly availableActions: PetitionAction[];
+  /** Actions the status allows but a legal gate does not yet (K9: a second-time complaint needs a held dialogue). */
+  readonly blockedActions: BlockedAction[];
   /** The statutory clocks, as GET /petitions/:id/deadlines shows them. */
   readonly deadlines: ClockView[];
   readonly events: PetitionEventView[];
@@ -103,7 +106,13 @@ export function toEventView(e: PetitionEventEntity): PetitionEventView {
   };
 }
 
-export function toPetitionView(row: PetitionEntity, events: PetitionEventEntity[], viewer: CurrentUser, deadlines: ClockView[] = []): PetitionView {
+export function toPetitionView(
+  row: PetitionEntity,
+  events: PetitionEventEntity[],
+  viewer: CurrentUser,
+  deadlines: ClockView[] = [],
+  blocked: BlockedAction[] = [],
+): PetitionView {
   const identity = maySeeIdentity(viewer, row.kind);
   return {
     ...toSummaryView(row),
@@ -112,7 +121,8 @@ export function toPetitionView(row: PetitionEntity, events: PetitionEventEntity[
     petitioner: identity ? row.petitioner : null,
     coPetitioners: identity ? row.coPetitioners : null,
     identityWithheld: !identity,
-    availableActions: availableActions(toPetitionState(row), { userId: viewer.id, role: viewer.role }),
+    availableActions: availableActions(toPetitionState(row), { userId: viewer.id, role: viewer.role }).filter((a) => !blocked.some((b) => b.action === a)),
+    blockedActions: blocked,
     deadlines,
     events: events.map(toEventView),
   };
