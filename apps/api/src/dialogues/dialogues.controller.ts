@@ -16,7 +16,7 @@ import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
 import { ActionRoute, actionCommand } from '../http/action-route.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from '../http/idempotency.js';
-import { withETag } from '../http/if-match.js';
+import { created, withETag } from '../http/if-match.js';
 import { UuidParam } from '../http/uuid-param.js';
 import {
   COMMITMENT_ACTION_BODIES,
@@ -50,10 +50,7 @@ export class DialoguesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { id, replayed } = await this.request.execute(user, body, idempotencyKeyOf(idempotencyKey));
-    const view = await this.queries.get(user, id);
-    res.status(201).setHeader('Location', `/api/dialogues/${id}`);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return withETag(res, view);
+    return created(res, `/api/dialogues/${id}`, await this.queries.get(user, id), replayed);
   }
 
   @Get()
@@ -103,10 +100,7 @@ export class CommitmentsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { id, replayed } = await this.create.execute(user, body, idempotencyKeyOf(idempotencyKey));
-    const view = await this.queries.get(user, id);
-    res.status(201).setHeader('Location', `/api/commitments/${id}`);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return withETag(res, view);
+    return created(res, `/api/commitments/${id}`, await this.queries.get(user, id), replayed);
   }
 
   @Get()

@@ -20,3 +20,10 @@ export function withETag<V extends { readonly version: number }>(res: Response, 
   res.setHeader('ETag', `"${view.version}"`);
   return view;
 }
+
+/** 201 with Location and ETag; a replay of an earlier request with the same key says so. */
+export function created<V extends { version: number }>(res: Response, location: string, view: V, replayed: boolean): V {
+  res.status(201).setHeader('Location', location);
+  if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+  return withETag(res, view);
+}

@@ -12,7 +12,7 @@ import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
 import { ActionRoute, actionCommand } from '../http/action-route.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from '../http/idempotency.js';
-import { withETag } from '../http/if-match.js';
+import { created, withETag } from '../http/if-match.js';
 import { UuidParam } from '../http/uuid-param.js';
 import { ACTION_BODIES, CreatePetitionDto, ListPetitionsQuery } from './petition.dto.js';
 
@@ -37,10 +37,7 @@ export class PetitionsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { petitionId, replayed } = await this.create.execute(user, body, idempotencyKeyOf(idempotencyKey));
-    const view = await this.queries.get(user, petitionId);
-    res.status(201).setHeader('Location', `/api/petitions/${petitionId}`);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return withETag(res, view);
+    return created(res, `/api/petitions/${petitionId}`, await this.queries.get(user, petitionId), replayed);
   }
 
   @Get()

@@ -11,7 +11,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOp
 import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
 import { ActionRoute, actionCommand } from '../http/action-route.js';
-import { withETag } from '../http/if-match.js';
+import { created, withETag } from '../http/if-match.js';
 import { UuidParam } from '../http/uuid-param.js';
 import { ListReceptionDaysQuery, PlanReceptionDayDto, RECEPTION_ACTION_BODIES, ReceptionDayDetailDto, ReceptionDayPageDto } from './reception.dto.js';
 
@@ -35,9 +35,7 @@ export class ReceptionDaysController {
   @ApiCreatedResponse({ type: ReceptionDayDetailDto })
   async create(@User() user: CurrentUser, @Body() body: PlanReceptionDayDto, @Res({ passthrough: true }) res: Response) {
     const id = await this.plan.execute(user, body);
-    const view = await this.queries.get(user, id);
-    res.status(201).setHeader('Location', `/api/reception-days/${id}`);
-    return withETag(res, view);
+    return created(res, `/api/reception-days/${id}`, await this.queries.get(user, id), false);
   }
 
   @Get()

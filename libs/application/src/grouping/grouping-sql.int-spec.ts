@@ -1,11 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { foldForSearch, formatTrackingCode, normalizePhone, receive } from '@app/domain';
-import { dataSourceOptions, petitionStore } from '@app/persistence';
+import { foldForSearch, normalizePhone } from '@app/domain';
+import { dataSourceOptions } from '@app/persistence';
 import { DataSource, type Logger } from 'typeorm';
 import { FOLD_LETTERS } from '../../../persistence/src/migrations/1764230000000-grouping.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import type { CurrentUser } from '../auth/current-user.js';
+import { openPetition as openPetitionRow } from '../petitions/petition-writer.js';
 import { ClusterCommandsUseCase } from './clusters.use-case.js';
 import { personKeys, repeatLookups } from './intake-grouping.js';
 
@@ -47,48 +48,29 @@ describe('grouping SQL (real Postgres)', () => {
     await db?.drop();
   });
 
-  /** One received petition at the demo commune, inserted as intake does (row and first event). */
+  /** One received petition at the demo commune, opened the way intake opens it (row and first event). */
   async function openPetition(petitioner: Record<string, string>, kind: 'feedback' | 'denunciation' = 'feedback', coPetitioners: object[] = []): Promise<string> {
-    const id = randomUUID();
-    const now = new Date();
-    const { state, events } = receive(
-      { petitionId: id, kind, channel: 'in_person', receivingUnitId: communeId, trackingCode: formatTrackingCode(randomBytes(12)), parentPetitionId: null, actor: null },
-      now,
+    const state = await ds.transaction((em) =>
+      openPetitionRow(
+        em,
+        {
+          kind,
+          channel: 'in_person',
+          title: 'Đèn đường hỏng',
+          content: 'Đèn đường tổ 5 không sáng',
+          topic: null,
+          location: null,
+          receivingUnitId: communeId,
+          petitioner: petitioner as never,
+          coPetitioners: coPetitioners as never,
+          parentPetitionId: null,
+          createdBy: null,
+        },
+        null,
+        new Date(),
+      ),
     );
-    await ds.transaction(async (em) => {
-      await petitionStore.insert(em, {
-        id,
-        trackingCode: state.trackingCode,
-        kind: state.kind,
-        channel: state.channel,
-        status: state.status,
-        version: state.version,
-        title: 'Đèn đường hỏng',
-        content: 'Đèn đường tổ 5 không sáng',
-        topic: null,
-        location: null,
-        petitioner: petitioner as never,
-        coPetitioners: coPetitioners as never,
-        searchText: 'den duong hong',
-        receivingUnitId: state.receivingUnitId,
-        owningUnitId: state.owningUnitId,
-        assigneeId: null,
-        escalationLevel: state.escalationLevel,
-        parentPetitionId: null,
-        createdBy: null,
-        instance: 1,
-        complex: false,
-        prolonged: false,
-        addressedToPartyHead: false,
-        reopenCount: 0,
-        createdAt: now,
-        updatedAt: now,
-        resolvedAt: null,
-        closedAt: null,
-      });
-      await petitionStore.appendEvents(em, events, 1);
-    });
-    return id;
+    return state.id;
   }
 
   const VIETNAMESE =
