@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { type AppConfig, ConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
-import { ALL_QUEUES, bullRootOptions, DEFAULT_JOB_OPTIONS, JobName, outboxJobId, queueConnection, QueueName } from '@app/queue';
-import { getQueueToken } from '@nestjs/bullmq';
+import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, JobName, outboxJobId, queueConnection, QueueName } from '@app/queue';
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';

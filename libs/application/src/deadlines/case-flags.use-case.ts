@@ -3,7 +3,7 @@ import { clockStore } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
-import { deadlineFactsOf } from '../petitions/perform-petition-action.use-case.js';
+import { deadlineFactsOf } from '../petitions/petition-writer.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { lockPetitionForDeadlineAct, recordDeadlineEvent } from './deadline-command.js';
 import { deadlineContext, replanThresholds, ruleOf } from './deadline-engine.js';

@@ -14,7 +14,7 @@ import { clockStore } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
-import { deadlineFactsOf } from '../petitions/perform-petition-action.use-case.js';
+import { deadlineFactsOf } from '../petitions/petition-writer.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { clockRefusalToError, lockPetitionForDeadlineAct, recordDeadlineEvent } from './deadline-command.js';

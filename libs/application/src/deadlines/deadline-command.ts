@@ -1,8 +1,8 @@
 import { type ClockActRefusal, type ClockRule, evolve, LABELS, type Message, type PetitionEvent, renderMessage } from '@app/domain';
-import { type PetitionEntity, petitionStore, toPetitionState } from '@app/persistence';
+import { type PetitionEntity, toPetitionState } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
-import { eventMessages, writeOutbox } from '../petitions/petition-writer.js';
+import { storePetitionChange } from '../petitions/petition-writer.js';
 import { AppError } from '../shared/app-error.js';
 import { visiblePetition } from '../petitions/visible-petition.js';
 
@@ -33,12 +33,10 @@ export async function lockPetitionForDeadlineAct(
 export async function recordDeadlineEvent(em: EntityManager, row: PetitionEntity, event: PetitionEvent): Promise<number> {
   const state = toPetitionState(row);
   const next = evolve(state, event);
-  if (!(await petitionStore.compareAndSet(em, next, state.version))) {
+  if (!(await storePetitionChange(em, state.version, next, [event]))) {
     // Unreachable while the row is locked; kept so that a broken lock can never lose a write silently.
     throw new AppError('conflict', 'petition.version_conflict', { version: state.version }, { currentVersion: state.version });
   }
-  await petitionStore.appendEvents(em, [event], state.version + 1);
-  await writeOutbox(em, eventMessages([event], state.version + 1));
   return next.version;
 }
 

@@ -2,7 +2,7 @@ import { type Clock, escalate, type PetitionEvent } from '@app/domain';
 import { petitionStore, toPetitionState } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { eventMessages, writeOutbox } from '../petitions/petition-writer.js';
+import { storePetitionChange } from '../petitions/petition-writer.js';
 import { CLOCK } from '../shared/clock.provider.js';
 
 interface ThresholdFacts {
@@ -103,10 +103,7 @@ export class EscalatePetitionUseCase {
     }
     if (events.length === 0) return 'skipped';
 
-    const before = row.version;
-    if (!(await petitionStore.compareAndSet(em, state, before))) throw new Error(`Petition ${row.id} changed while escalating; retrying`);
-    await petitionStore.appendEvents(em, events, before + 1);
-    await writeOutbox(em, eventMessages(events, before + 1));
+    if (!(await storePetitionChange(em, row.version, state, events))) throw new Error(`Petition ${row.id} changed while escalating; retrying`);
     return 'escalated';
   }
 }

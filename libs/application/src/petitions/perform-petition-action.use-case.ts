@@ -1,14 +1,13 @@
 import { type Clock, decide, LABELS, type PetitionChannel, type PetitionCommand, type Refusal } from '@app/domain';
-import { type PetitionEntity, petitionStore, toPetitionState, UnitEntity, UserEntity } from '@app/persistence';
-import { JobName, outboxMessage, type OutboxMessage } from '@app/queue';
+import { petitionStore, toPetitionState, UnitEntity, UserEntity } from '@app/persistence';
+import { JobName, outboxMessage } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
-import { applyDeadlines, type PetitionDeadlineFacts } from '../deadlines/deadline-engine.js';
-import { applySatisfactionLinks, FEEDBACK_LINK_KEY } from '../satisfaction/satisfaction-tokens.js';
-import { eventMessages, openPetition, writeOutbox } from './petition-writer.js';
+import { FEEDBACK_LINK_KEY } from '../satisfaction/satisfaction-tokens.js';
+import { followWorkflowEvents, openPetition, storePetitionChange } from './petition-writer.js';
 import { visiblePetition } from './visible-petition.js';
 import { assertSecondComplaintMayBeDecided } from '../dialogues/second-complaint-gate.js';
 
@@ -33,18 +32,6 @@ export function refusalToError(r: Refusal): AppError {
   }
 }
 
-export function deadlineFactsOf(row: PetitionEntity, owningUnitId = row.owningUnitId): PetitionDeadlineFacts {
-  return {
-    id: row.id,
-    kind: row.kind,
-    instance: row.instance,
-    complex: row.complex,
-    prolonged: row.prolonged,
-    addressedToPartyHead: row.addressedToPartyHead,
-    owningUnitId,
-    coPetitionerCount: row.coPetitioners.length,
-  };
-}
 
 /**
  * Runs one workflow action as one transaction: load → pure decision → compare-and-set save → append the
@@ -87,17 +74,19 @@ export class PerformPetitionActionUseCase {
     // K9 (dialogues, issue 4): a second-time complaint is decided only after a dialogue on it was held.
     if (command.action === 'resolve') await assertSecondComplaintMayBeDecided(em, row);
 
-    if (!(await petitionStore.compareAndSet(em, decision.state, state.version))) {
+    const notify = decision.effects.flatMap((effect) =>
+      effect.type === 'notify-assignee'
+        ? [outboxMessage(JobName.NotifyAssignee, { petitionId, assigneeId: effect.assigneeId, sequence: decision.state.version })]
+        : [],
+    );
+    if (!(await storePetitionChange(em, state.version, decision.state, decision.events, notify))) {
       const current = await petitionStore.load(em, petitionId);
       throw new AppError('conflict', 'petition.version_conflict', { version: current?.version ?? -1 }, { currentVersion: current?.version });
     }
-    await petitionStore.appendEvents(em, decision.events, state.version + 1);
-    const messages: OutboxMessage[] = eventMessages(decision.events, state.version + 1);
     for (const effect of decision.effects) {
       switch (effect.type) {
         case 'notify-assignee':
-          messages.push(outboxMessage(JobName.NotifyAssignee, { petitionId, assigneeId: effect.assigneeId, sequence: decision.state.version }));
-          break;
+          break; // announced with the events above
         case 'open-second-instance-petition': {
           // Only the citizen escalates legally: a new case at the direct superior, with its own clocks; the
           // first case keeps its history and status (DOMAIN.md §4.2).
@@ -154,10 +143,7 @@ export class PerformPetitionActionUseCase {
         }
       }
     }
-    await writeOutbox(em, messages);
-    await applyDeadlines(em, deadlineFactsOf(row, decision.state.owningUnitId), decision.events, now);
-    // Satisfaction (issue 4): a resolution sends the citizen a one-time feedback link; a reopen voids it.
-    await applySatisfactionLinks(em, this.feedbackLinkKey, row, decision.state, decision.events, now);
+    await followWorkflowEvents(em, row, decision.state, decision.events, now, this.feedbackLinkKey);
   }
 
   /** Whether the petition's resolution clock has run out (breached, or past due and not yet swept). */

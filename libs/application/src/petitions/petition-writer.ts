@@ -9,10 +9,11 @@ import {
   type PetitionState,
   receive,
 } from '@app/domain';
-import { outboxStore, type PersonRecord, petitionStore } from '@app/persistence';
+import { outboxStore, type PersonRecord, type PetitionEntity, petitionStore } from '@app/persistence';
 import { JobName, outboxMessage, type OutboxMessage, QUEUE_OF } from '@app/queue';
 import type { EntityManager } from 'typeorm';
-import { applyDeadlines } from '../deadlines/deadline-engine.js';
+import { applyDeadlines, type PetitionDeadlineFacts } from '../deadlines/deadline-engine.js';
+import { applySatisfactionLinks } from '../satisfaction/satisfaction-tokens.js';
 
 export interface NewPetition {
   /** Allocated by the caller when other rows must name the petition first (a dialogue question's outcome). */
@@ -42,6 +43,54 @@ export async function writeOutbox(em: EntityManager, messages: readonly OutboxMe
     em,
     messages.map((m) => ({ queue: QUEUE_OF[m.jobName], jobName: m.jobName, payload: m.payload })),
   );
+}
+
+/**
+ * Stores a decided change of a petition in the caller's transaction: compare-and-set from `beforeVersion`, the
+ * events on the audit trail, and their outbox messages (plus any the caller adds). False when another command
+ * changed the petition first: nothing was written, and the caller says what that means.
+ */
+export async function storePetitionChange(
+  em: EntityManager,
+  beforeVersion: number,
+  after: PetitionState,
+  events: readonly PetitionEvent[],
+  extra: readonly OutboxMessage[] = [],
+): Promise<boolean> {
+  if (!(await petitionStore.compareAndSet(em, after, beforeVersion))) return false;
+  await petitionStore.appendEvents(em, events, beforeVersion + 1);
+  await writeOutbox(em, [...eventMessages(events, beforeVersion + 1), ...extra]);
+  return true;
+}
+
+/** What the deadline rules need to know about a stored petition. */
+export function deadlineFactsOf(row: PetitionEntity, owningUnitId = row.owningUnitId): PetitionDeadlineFacts {
+  return {
+    id: row.id,
+    kind: row.kind,
+    instance: row.instance,
+    complex: row.complex,
+    prolonged: row.prolonged,
+    addressedToPartyHead: row.addressedToPartyHead,
+    owningUnitId,
+    coPetitionerCount: row.coPetitioners.length,
+  };
+}
+
+/**
+ * What workflow events set in motion in the same transaction, whoever caused them (staff or citizen): clocks
+ * start, stop or move; a resolution sends the citizen a one-time feedback link, a reopen voids the live one.
+ */
+export async function followWorkflowEvents(
+  em: EntityManager,
+  row: PetitionEntity,
+  after: PetitionState,
+  events: readonly PetitionEvent[],
+  now: Date,
+  feedbackLinkKey: Buffer,
+): Promise<void> {
+  await applyDeadlines(em, deadlineFactsOf(row, after.owningUnitId), events, now);
+  await applySatisfactionLinks(em, feedbackLinkKey, row, after, events, now);
 }
 
 /**

@@ -20,13 +20,11 @@ import { type PetitionEntity, petitionStore, toPetitionState } from '@app/persis
 import { JobName, outboxMessage } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { applyDeadlines } from '../deadlines/deadline-engine.js';
 import { loadCalendar } from '../deadlines/deadline-sources.js';
-import { deadlineFactsOf } from '../petitions/perform-petition-action.use-case.js';
-import { eventMessages, writeOutbox } from '../petitions/petition-writer.js';
+import { followWorkflowEvents, storePetitionChange } from '../petitions/petition-writer.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
-import { applySatisfactionLinks, FEEDBACK_LINK_KEY, formatLocalInstant, hashToken, isTokenShaped, trackingPath, writeCitizenMessage } from './satisfaction-tokens.js';
+import { FEEDBACK_LINK_KEY, formatLocalInstant, hashToken, isTokenShaped, trackingPath, writeCitizenMessage } from './satisfaction-tokens.js';
 
 /** The petition as the holder of a feedback link may see it: the public tracking facts, never personal data. */
 export interface FeedbackPetitionSummary {
@@ -188,19 +186,13 @@ export class CitizenFeedbackUseCase {
       if (!decision.ok) {
         throw new AppError('conflict', 'satisfaction.feedback_not_open', { status: LABELS.status[decision.refusal.status] }, { currentStatus: decision.refusal.status });
       }
-      if (!(await petitionStore.compareAndSet(em, decision.state, state.version))) {
+      // Work arrives without an assignment: the unit's heads and the last handler are told.
+      const notify = decision.state.status === 'reopened' ? [outboxMessage(JobName.NotifyCitizenReopened, { petitionId: row.id, sequence: decision.state.version })] : [];
+      if (!(await storePetitionChange(em, state.version, decision.state, decision.events, notify))) {
         throw new AppError('conflict', 'petition.version_conflict', { version: state.version });
       }
-      await petitionStore.appendEvents(em, decision.events, state.version + 1);
-      await writeOutbox(em, [
-        ...eventMessages(decision.events, state.version + 1),
-        // Work arrives without an assignment: the unit's heads and the last handler are told.
-        ...(decision.state.status === 'reopened' ? [outboxMessage(JobName.NotifyCitizenReopened, { petitionId: row.id, sequence: decision.state.version })] : []),
-      ]);
-      await applyDeadlines(em, deadlineFactsOf(row, decision.state.owningUnitId), decision.events, now);
-
       await em.query(`UPDATE satisfaction_tokens SET used_at = $2 WHERE id = $1`, [token.id, now]);
-      await applySatisfactionLinks(em, this.feedbackLinkKey, row, decision.state, decision.events, now);
+      await followWorkflowEvents(em, row, decision.state, decision.events, now, this.feedbackLinkKey);
       const comment = decision.events[0]!.type === 'CitizenFeedbackRecorded' ? decision.events[0]!.comment : null;
       await em.query(
         `INSERT INTO satisfaction_ratings (petition_id, token_id, unit_id, handler_id, kind, satisfied, comment, outcome, rated_at)

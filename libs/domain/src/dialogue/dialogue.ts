@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/local-date.js';
-import { addLocalDays, isLocalDate, localDaysBetween, toLocalDate } from '../calendar/local-date.js';
+import { addLocalDays, isLocalDate, toLocalDate } from '../calendar/local-date.js';
 import type { Actor } from '../petition/petition-commands.js';
 import type { PetitionKind } from '../petition/petition-kind.js';
 import { PETITION_KINDS } from '../petition/petition-kind.js';
