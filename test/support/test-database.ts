@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashPassword } from '@app/application';
@@ -74,6 +75,42 @@ async function ensureTemplate(): Promise<string> {
   return template;
 }
 
+/** Who made a test database: host and process, written as the database's comment. */
+const OWNER = `${hostname()}:${process.pid}`;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Test databases whose creating process on this host is gone (an interrupted run never reached its drop). They
+ * are dropped; databases of live processes (parallel test files, other runs) and of other hosts are left alone.
+ */
+export async function dropOrphanedTestDatabases(): Promise<string[]> {
+  return withAdmin(async (admin) => {
+    const rows = await admin.query<{ datname: string; owner: string | null }>(
+      `SELECT d.datname, shobj_description(d.oid, 'pg_database') AS owner FROM pg_database d WHERE d.datname LIKE 'grassroots\\_t\\_%'`,
+    );
+    const dropped: string[] = [];
+    for (const { datname, owner } of rows.rows) {
+      const [host, pid] = (owner ?? '').split(':');
+      if (host !== hostname() || !pid || processAlive(Number(pid))) continue;
+      await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      dropped.push(datname);
+    }
+    return dropped;
+  });
+}
+
+/** Once per process, before its first test database. */
+let orphansCollected: Promise<unknown> | null = null;
+
 export interface TestDatabase {
   readonly name: string;
   readonly url: string;
@@ -82,12 +119,15 @@ export interface TestDatabase {
 
 /** A fresh database for one test file: a copy of the template, dropped afterwards. */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  orphansCollected ??= dropOrphanedTestDatabases();
+  await orphansCollected;
   const template = await ensureTemplate();
   const name = `grassroots_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(3).toString('hex')}`;
   await withAdmin(async (admin) => {
     await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     try {
       await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      await admin.query(`COMMENT ON DATABASE ${name} IS '${OWNER}'`);
     } finally {
       await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
     }
