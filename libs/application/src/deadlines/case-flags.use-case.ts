@@ -3,9 +3,9 @@ import { clockStore } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
-import { deadlineFactsOf } from '../petitions/petition-writer.js';
+import { deadlineFactsOf, recordPetitionEvent } from '../petitions/petition-writer.js';
 import { CLOCK } from '../shared/clock.provider.js';
-import { lockPetitionForDeadlineAct, recordDeadlineEvent } from './deadline-command.js';
+import { lockPetitionForDeadlineAct } from './deadline-command.js';
 import { deadlineContext, replanThresholds, ruleOf } from './deadline-engine.js';
 
 export interface CaseFlagsInput {
@@ -59,7 +59,7 @@ export class SetCaseFlagsUseCase {
         prolonged,
         reason,
       };
-      const version = await recordDeadlineEvent(em, row, event);
+      const version = await recordPetitionEvent(em, row, event);
       await em.query(`UPDATE petitions SET complex = $2, prolonged = $3 WHERE id = $1`, [row.id, complex, prolonged]);
       await clockStore.save(em, changed, now);
       // Every open clock: a variant may not have changed while the escalation rung did (prolonged, complex).

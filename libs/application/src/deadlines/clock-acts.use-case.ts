@@ -14,10 +14,10 @@ import { clockStore } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
-import { deadlineFactsOf } from '../petitions/petition-writer.js';
+import { deadlineFactsOf, recordPetitionEvent } from '../petitions/petition-writer.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
-import { clockRefusalToError, lockPetitionForDeadlineAct, recordDeadlineEvent } from './deadline-command.js';
+import { clockRefusalToError, lockPetitionForDeadlineAct } from './deadline-command.js';
 import { deadlineContext, replanThresholds, ruleOf } from './deadline-engine.js';
 
 /** The legal acts on one clock (DOMAIN.md §2: suspension, LTC Art 30 extensions, LTC Art 29 notices). */
@@ -70,7 +70,7 @@ export class ClockActsUseCase {
       if (!decision.ok) throw clockRefusalToError(decision.refusal, rule, input.act === 'pause' ? { reason: input.reason } : {});
 
       const next = decision.clock;
-      const version = await recordDeadlineEvent(em, row, this.eventFor(input, next, { userId: user.id, role: user.role, legalBasis: rule.legalBasis, now }));
+      const version = await recordPetitionEvent(em, row, this.eventFor(input, next, { userId: user.id, role: user.role, legalBasis: rule.legalBasis, now }));
       await clockStore.save(em, [next], now);
       await replanThresholds(em, next, ctx, now);
       return { version };

@@ -1,8 +1,7 @@
-import { type ClockActRefusal, type ClockRule, evolve, LABELS, type Message, type PetitionEvent, renderMessage } from '@app/domain';
-import { type PetitionEntity, toPetitionState } from '@app/persistence';
+import { type ClockActRefusal, type ClockRule, LABELS, type Message, renderMessage } from '@app/domain';
+import type { PetitionEntity } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
-import { storePetitionChange } from '../petitions/petition-writer.js';
 import { AppError } from '../shared/app-error.js';
 import { visiblePetition } from '../petitions/visible-petition.js';
 
@@ -24,20 +23,6 @@ export async function lockPetitionForDeadlineAct(
   }
   if (user.role !== 'head') throw new AppError('forbidden', 'deadline.role_not_allowed', { role: LABELS.role[user.role] });
   return row;
-}
-
-/**
- * Records a deadline act on the case: the petition's version moves on by compare-and-set, the event joins the
- * audit trail, and its outbox message announces it. Returns the new version.
- */
-export async function recordDeadlineEvent(em: EntityManager, row: PetitionEntity, event: PetitionEvent): Promise<number> {
-  const state = toPetitionState(row);
-  const next = evolve(state, event);
-  if (!(await storePetitionChange(em, state.version, next, [event]))) {
-    // Unreachable while the row is locked; kept so that a broken lock can never lose a write silently.
-    throw new AppError('conflict', 'petition.version_conflict', { version: state.version }, { currentVersion: state.version });
-  }
-  return next.version;
 }
 
 const joinLabels = (labels: readonly Message[]): Message =>

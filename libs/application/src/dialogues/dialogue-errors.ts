@@ -1,5 +1,5 @@
 import { type CommitmentRefusal, type DialogueRefusal, isMessageKey, LABELS, type MessageKey } from '@app/domain';
-import { AppError } from '../shared/app-error.js';
+import { AppError, invalidCommand, transitionRefused } from '../shared/app-error.js';
 
 const key = (k: string): MessageKey => (isMessageKey(k) ? k : 'error.validation');
 
@@ -10,11 +10,11 @@ const key = (k: string): MessageKey => (isMessageKey(k) ? k : 'error.validation'
 export function dialogueRefusalToError(r: DialogueRefusal): AppError {
   switch (r.code) {
     case 'transition-not-allowed':
-      return new AppError(
-        'conflict',
+      return transitionRefused(
         'dialogue.transition_not_allowed',
         { action: LABELS.dialogueAction[r.action], status: LABELS.dialogueStatus[r.status] },
-        { currentStatus: r.status, allowedActions: r.allowedActions },
+        r.status,
+        r.allowedActions,
       );
     case 'role-not-allowed':
       return new AppError('forbidden', 'dialogue.role_not_allowed', { role: LABELS.role[r.role], action: LABELS.dialogueAction[r.action] });
@@ -23,18 +23,18 @@ export function dialogueRefusalToError(r: DialogueRefusal): AppError {
     case 'workflow-rule':
       return new AppError('conflict', key(r.messageKey), r.params, { rule: r.rule });
     case 'invalid-command':
-      return new AppError('unprocessable', 'error.validation', {}, {}, [{ field: r.field, messageKey: key(r.messageKey), params: r.params ?? {} }]);
+      return invalidCommand(r.field, r.messageKey, r.params);
   }
 }
 
 export function commitmentRefusalToError(r: CommitmentRefusal): AppError {
   switch (r.code) {
     case 'transition-not-allowed':
-      return new AppError(
-        'conflict',
+      return transitionRefused(
         'commitment.transition_not_allowed',
         { action: LABELS.commitmentAction[r.action], status: LABELS.commitmentStatus[r.status] },
-        { currentStatus: r.status, allowedActions: r.allowedActions },
+        r.status,
+        r.allowedActions,
       );
     case 'role-not-allowed':
       return new AppError('forbidden', 'commitment.role_not_allowed', {
@@ -42,6 +42,6 @@ export function commitmentRefusalToError(r: CommitmentRefusal): AppError {
         action: LABELS.commitmentAction[r.action],
       });
     case 'invalid-command':
-      return new AppError('unprocessable', 'error.validation', {}, {}, [{ field: r.field, messageKey: key(r.messageKey) }]);
+      return invalidCommand(r.field, r.messageKey);
   }
 }

@@ -17,7 +17,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { accessScopeOf, unitInScope } from '../auth/access-scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { scopeSql, SqlParams } from '../board/board-access.js';
-import { recordDeadlineEvent } from '../deadlines/deadline-command.js';
+import { recordPetitionEvent } from '../petitions/petition-writer.js';
 import { maySeeIdentity } from '../petitions/petition-view.js';
 import { visiblePetition } from '../petitions/visible-petition.js';
 import { AppError } from '../shared/app-error.js';
@@ -206,7 +206,7 @@ export class ClusterCommandsUseCase {
         clusterTitle: cluster.title,
         reason: reason?.trim() || null,
       };
-      await recordDeadlineEvent(em, row, event);
+      await recordPetitionEvent(em, row, event);
       await em.query(`UPDATE petition_clusters SET updated_at = $2 WHERE id = $1`, [clusterId, now]);
     });
   }
@@ -240,7 +240,7 @@ export class ClusterCommandsUseCase {
           clusterTitle: cluster.title,
           reason: why,
         };
-        await recordDeadlineEvent(em, row, event);
+        await recordPetitionEvent(em, row, event);
       }
       await em.query(
         `UPDATE petition_clusters SET status = 'closed', closed_at = $2, closed_by = $3, close_reason = $4, updated_at = $2 WHERE id = $1`,
@@ -322,7 +322,7 @@ export class ClusterCommandsUseCase {
         clusterTitle: cluster.title,
         reason: note?.trim() || null,
       };
-      await recordDeadlineEvent(em, row, event);
+      await recordPetitionEvent(em, row, event);
     }
   }
 }

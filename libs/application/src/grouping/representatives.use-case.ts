@@ -3,7 +3,7 @@ import type { PetitionEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
-import { recordDeadlineEvent } from '../deadlines/deadline-command.js';
+import { recordPetitionEvent } from '../petitions/petition-writer.js';
 import { visiblePetition } from '../petitions/visible-petition.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
@@ -50,7 +50,7 @@ export async function appointRepresentatives(
     petitionerIndexes: check.representatives.map((r) => r.petitionerIndex),
     petitionerCount: people.length,
   };
-  const version = await recordDeadlineEvent(em, row, event);
+  const version = await recordPetitionEvent(em, row, event);
   await upsertGrouping(em, row.id, now, { representatives: check.representatives, representativesSetBy: user?.id ?? null });
   return { representatives: check.representatives, version };
 }

@@ -4,7 +4,7 @@ import { JobName, outboxMessage } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, invalidCommand, transitionRefused } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { FEEDBACK_LINK_KEY } from '../satisfaction/satisfaction-tokens.js';
 import { followWorkflowEvents, openPetition, storePetitionChange } from './petition-writer.js';
@@ -17,18 +17,13 @@ export type PetitionCommandInput = PetitionCommand extends infer C ? (C extends 
 export function refusalToError(r: Refusal): AppError {
   switch (r.code) {
     case 'transition-not-allowed':
-      return new AppError(
-        'conflict',
-        'petition.transition_not_allowed',
-        { action: LABELS.action[r.action], status: LABELS.status[r.status] },
-        { currentStatus: r.status, allowedActions: r.allowedActions },
-      );
+      return transitionRefused('petition.transition_not_allowed', { action: LABELS.action[r.action], status: LABELS.status[r.status] }, r.status, r.allowedActions);
     case 'role-not-allowed':
       return new AppError('forbidden', 'petition.role_not_allowed', { role: LABELS.role[r.role], action: LABELS.action[r.action] });
     case 'not-assignee':
       return new AppError('forbidden', 'petition.not_assignee');
     case 'invalid-command':
-      return new AppError('unprocessable', 'error.validation', {}, {}, [{ field: r.field, messageKey: r.messageKey as never }]);
+      return invalidCommand(r.field, r.messageKey);
   }
 }
 

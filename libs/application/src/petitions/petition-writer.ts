@@ -7,13 +7,15 @@ import {
   type PetitionEvent,
   type PetitionKind,
   type PetitionState,
+  evolve,
   receive,
 } from '@app/domain';
-import { outboxStore, type PersonRecord, type PetitionEntity, petitionStore } from '@app/persistence';
+import { outboxStore, type PersonRecord, type PetitionEntity, petitionStore, toPetitionState } from '@app/persistence';
 import { JobName, outboxMessage, type OutboxMessage, QUEUE_OF } from '@app/queue';
 import type { EntityManager } from 'typeorm';
 import { applyDeadlines, type PetitionDeadlineFacts } from '../deadlines/deadline-engine.js';
 import { applySatisfactionLinks } from '../satisfaction/satisfaction-tokens.js';
+import { AppError } from '../shared/app-error.js';
 
 export interface NewPetition {
   /** Allocated by the caller when other rows must name the petition first (a dialogue question's outcome). */
@@ -61,6 +63,21 @@ export async function storePetitionChange(
   await petitionStore.appendEvents(em, events, beforeVersion + 1);
   await writeOutbox(em, [...eventMessages(events, beforeVersion + 1), ...extra]);
   return true;
+}
+
+/**
+ * Records one event that changes no workflow status (a deadline act, a cluster change, representatives) on a
+ * petition the caller has locked: the version moves on by compare-and-set, the event joins the audit trail and
+ * its outbox message announces it. Returns the new version.
+ */
+export async function recordPetitionEvent(em: EntityManager, row: PetitionEntity, event: PetitionEvent): Promise<number> {
+  const state = toPetitionState(row);
+  const next = evolve(state, event);
+  if (!(await storePetitionChange(em, state.version, next, [event]))) {
+    // Unreachable while the row is locked; kept so that a broken lock can never lose a write silently.
+    throw new AppError('conflict', 'petition.version_conflict', { version: state.version }, { currentVersion: state.version });
+  }
+  return next.version;
 }
 
 /** What the deadline rules need to know about a stored petition. */

@@ -3,7 +3,7 @@ import { UnitEntity, UserEntity } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { accessScopeOf, unitInScope } from '../auth/access-scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, invalidCommand, transitionRefused } from '../shared/app-error.js';
 
 export const LEVEL_LABELS = {
   commune: { vi: 'xã', en: 'commune' },
@@ -13,18 +13,18 @@ export const LEVEL_LABELS = {
 export function receptionRefusalToError(r: ReceptionRefusal): AppError {
   switch (r.code) {
     case 'transition-not-allowed':
-      return new AppError(
-        'conflict',
+      return transitionRefused(
         'reception.transition_not_allowed',
         { action: RECEPTION_LABELS.action[r.action], status: RECEPTION_LABELS.status[r.status] },
-        { currentStatus: r.status, allowedActions: r.allowedActions },
+        r.status,
+        r.allowedActions,
       );
     case 'role-not-allowed':
       return new AppError('forbidden', 'reception.role_not_allowed', { role: LABELS.role[r.role], action: RECEPTION_LABELS.action[r.action] });
     case 'held-in-future':
       return new AppError('conflict', 'reception.held_in_future', { date: r.date, today: r.today }, { date: r.date, today: r.today });
     case 'invalid-command':
-      return new AppError('unprocessable', 'error.validation', {}, {}, [{ field: r.field, messageKey: r.messageKey as never }]);
+      return invalidCommand(r.field, r.messageKey);
   }
 }
 

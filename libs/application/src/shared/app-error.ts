@@ -1,4 +1,4 @@
-import type { MessageKey, MessageParam } from '@app/domain';
+import { isMessageKey, type Message, type MessageKey, type MessageParam } from '@app/domain';
 
 /** How a failure should be understood by any adapter (HTTP maps each kind to a status code). */
 export type AppErrorKind =
@@ -33,4 +33,16 @@ export class AppError extends Error {
     super(`${kind}: ${messageKey}`);
     this.name = 'AppError';
   }
+}
+
+/**
+ * The shared shapes of domain refusals. A status that does not allow the action is a 409 naming both, with what
+ * the status does allow; a malformed command is a 422 on its field (an unknown key falls back to the generic one).
+ */
+export function transitionRefused(messageKey: MessageKey, labels: { action: Message; status: Message }, status: string, allowedActions: readonly string[]): AppError {
+  return new AppError('conflict', messageKey, labels, { currentStatus: status, allowedActions });
+}
+
+export function invalidCommand(field: string, messageKey: string, params: Record<string, MessageParam> = {}): AppError {
+  return new AppError('unprocessable', 'error.validation', {}, {}, [{ field, messageKey: isMessageKey(messageKey) ? messageKey : 'error.validation', params }]);
 }

@@ -83,6 +83,12 @@ export class Dialogues1764200000000 implements MigrationInterface {
     // The overdue list and the carry-over into the next conference: by owner unit, open statuses, due date.
     await q.query(`CREATE INDEX commitments_owner_status_due ON commitments (owner_unit_id, status, due_date)`);
 
+    // One trigger function for every new audit trail (this one's and the reception days'); it names the table.
+    await q.query(`
+      CREATE FUNCTION audit_trail_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION '% is append-only (% refused)', TG_TABLE_NAME, TG_OP;
+      END $$`);
     for (const [table, subject, ref] of [
       ['dialogue_events', 'dialogue_id', 'dialogues'],
       ['commitment_events', 'commitment_id', 'commitments'],
@@ -102,13 +108,8 @@ export class Dialogues1764200000000 implements MigrationInterface {
           UNIQUE (${subject}, sequence)
         )`);
       await q.query(`
-        CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          RAISE EXCEPTION '${table} is append-only (% refused)', TG_OP;
-        END $$`);
-      await q.query(`
         CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table}
-        FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`);
+        FOR EACH ROW EXECUTE FUNCTION audit_trail_append_only()`);
     }
   }
 
@@ -116,7 +117,6 @@ export class Dialogues1764200000000 implements MigrationInterface {
     for (const t of ['commitment_events', 'dialogue_events', 'commitments', 'dialogue_petitions', 'dialogues']) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
-    await q.query(`DROP FUNCTION IF EXISTS commitment_events_append_only()`);
-    await q.query(`DROP FUNCTION IF EXISTS dialogue_events_append_only()`);
+    await q.query(`DROP FUNCTION IF EXISTS audit_trail_append_only()`);
   }
 }

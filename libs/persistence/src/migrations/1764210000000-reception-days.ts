@@ -89,14 +89,10 @@ export class ReceptionDays1764210000000 implements MigrationInterface {
         payload          jsonb NOT NULL,
         UNIQUE (reception_day_id, sequence)
       )`);
-    await q.query(`
-      CREATE FUNCTION reception_day_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'reception_day_events is append-only (% refused)', TG_OP;
-      END $$`);
+    // The shared audit-trail trigger function (created with the dialogues' trails).
     await q.query(`
       CREATE TRIGGER reception_day_events_no_change BEFORE UPDATE OR DELETE ON reception_day_events
-      FOR EACH ROW EXECUTE FUNCTION reception_day_events_append_only()`);
+      FOR EACH ROW EXECUTE FUNCTION audit_trail_append_only()`);
 
     await q.query(`
       CREATE TABLE reception_day_petitions (
@@ -113,6 +109,5 @@ export class ReceptionDays1764210000000 implements MigrationInterface {
     for (const t of ['reception_day_petitions', 'reception_day_events', 'reception_days', 'reception_duties', 'reception_duty_rules']) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
-    await q.query(`DROP FUNCTION IF EXISTS reception_day_events_append_only()`);
   }
 }
