@@ -24,10 +24,12 @@ import path from 'node:path';
 import readline from 'node:readline';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
+import { ensureLocalSecret } from './local-secret.mjs';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');
 const NODE_MODULES = path.join(ROOT, 'node_modules');
+const DATA_DIR = path.join(ROOT, '.grassroots'); // local data of this installation (git-ignored)
 const BIN = path.join(NODE_MODULES, '.bin');
 const NODE22 = path.join(BIN, 'node');
 const STAMP = path.join(NODE_MODULES, '.grassroots-install-stamp');
@@ -776,6 +778,12 @@ async function commandStart() {
   env.PORT = String(port);
   // Readable logs for a person at a terminal; production processes keep JSON.
   env.LOG_PRETTY ??= '1';
+  // The API and worker refuse to run without a signing secret: this installation gets its own, kept across starts.
+  if (!env.JWT_SECRET) {
+    const { secret, file, created } = ensureLocalSecret(DATA_DIR);
+    env.JWT_SECRET = secret;
+    log(`JWT secret: ${created ? 'generated and kept in' : 'from'} ${path.relative(ROOT, file)} (owner-only; set JWT_SECRET to use your own).`);
+  }
 
   log('Building (npm run build)…');
   let code = await run('build', 'npm', ['run', 'build'], env);

@@ -38,7 +38,10 @@ export interface TestStack {
  * The whole system in one process against real services: its own database (a template copy), its own
  * BullMQ prefix (Redis) or schema (Postgres backend), the API over HTTP and, on demand, the worker.
  */
-export async function startTestStack(label: string, opts: { queueBackend?: QueueBackend; clock?: Clock; workerOnStart?: boolean; testClock?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(
+  label: string,
+  opts: { queueBackend?: QueueBackend; clock?: Clock; workerOnStart?: boolean; testClock?: boolean; env?: Record<string, string> } = {},
+): Promise<TestStack> {
   const db = await createTestDatabase(label);
   const suffix = randomBytes(4).toString('hex');
   const config = loadConfig({
@@ -52,6 +55,7 @@ export async function startTestStack(label: string, opts: { queueBackend?: Queue
     OUTBOX_POLL_MS: '20',
     SWAGGER_ENABLED: 'true',
     GRASSROOTS_TEST_CLOCK: opts.testClock ? 'true' : 'false',
+    ...opts.env,
   });
   installQueueBackend(config);
   const sql = new pg.Pool({ connectionString: db.url, max: 3 });

@@ -9,6 +9,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { jwtModuleOptions } from './auth/jwt-options.js';
 import { HealthController } from './health/health.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { PetitionsController } from './petitions/petitions.controller.js';
@@ -34,7 +35,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, { ignorePaths: ['/health'] }) }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { applicationName: 'grassroots-api' })),
-        JwtModule.register({ secret: config.jwt.secret, signOptions: { expiresIn: config.jwt.ttlSeconds } }),
+        JwtModule.register(jwtModuleOptions(config)),
         TerminusModule.forRoot({ logger: false }),
         ApplicationModule,
       ],

@@ -122,7 +122,8 @@ async function main(argv: string[]): Promise<void> {
   const run = COMMANDS[command];
   if (!run) throw new UsageError(`unknown command '${command}'\n\n${USAGE}`);
   if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
-  const config = loadConfig();
+  // Migrations and seeds sign nothing, so they run without JWT_SECRET (one that is set is still checked).
+  const config = loadConfig(process.env, { requireSigningSecret: false });
   log(`${command} on ${describeDatabase(config.databaseUrl)} (NODE_ENV=${config.nodeEnv})`);
   await run(config);
 }

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { isKnownPlaceholderSecret, MIN_SECRET_LENGTH, testRunSecret } from './secrets.js';
 
 export const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
 export type QueueBackend = (typeof QUEUE_BACKENDS)[number];
@@ -33,7 +34,8 @@ class EnvironmentVariables {
   @IsString() @IsNotEmpty()
   QUEUE_PG_SCHEMA = 'bullmq';
 
-  @IsOptional() @IsString() @MinLength(32)
+  /** Required outside tests (`npm start` generates one per installation); known placeholders are refused. */
+  @IsOptional() @IsString() @MinLength(MIN_SECRET_LENGTH)
   JWT_SECRET?: string;
 
   @Transform(toInt) @IsInt() @Min(60)
@@ -44,7 +46,7 @@ class EnvironmentVariables {
    * secret is used, always through a separate key derivation, so the two keys never coincide. Set it to rotate
    * the links independently of logins (changing it voids every link not yet used).
    */
-  @IsOptional() @IsString() @MinLength(32)
+  @IsOptional() @IsString() @MinLength(MIN_SECRET_LENGTH)
   FEEDBACK_LINK_SECRET?: string;
 
   @IsString() @IsNotEmpty()
@@ -67,8 +69,49 @@ class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(50)
   OUTBOX_PUBLISH_TIMEOUT_MS = 5000;
 
+  /** API docs at /api/docs; default off in production, on elsewhere. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SWAGGER_ENABLED?: boolean;
+
+  /**
+   * Express `trust proxy`: which proxies may tell the client address (X-Forwarded-For, used by the throttles)
+   * and the scheme (X-Forwarded-Proto, used for HSTS). `false` (default) trusts none; `true` trusts any, which
+   * lets every client choose its own address, so prefer a hop count (`1`) or addresses (`loopback, 10.0.0.0/8`).
+   */
+  @IsString() @IsNotEmpty()
+  TRUST_PROXY = 'false';
+
+  /** Send HSTS on every response (TLS is terminated in front of the API without X-Forwarded-Proto). */
   @Transform(toBool) @IsBoolean()
-  SWAGGER_ENABLED = true;
+  HSTS_ALWAYS = false;
+
+  /** Failed logins per account within the window before the account's logins are locked. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** First lockout; each further lockout without a successful login in between doubles it, up to the maximum. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_LOCKOUT_SECONDS = 60;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_LOCKOUT_MAX_SECONDS = 3600;
+
+  /** Login attempts per client address within the window (whatever the account); then blocked for one window. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_ADDRESS_LIMIT = 30;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_ADDRESS_WINDOW_SECONDS = 300;
+
+  /** Requests per client address within the window on the public tracking and feedback routes. */
+  @Transform(toInt) @IsInt() @Min(1)
+  PUBLIC_RATE_LIMIT = 60;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  PUBLIC_RATE_WINDOW_SECONDS = 60;
 
   /** The shared, movable test clock (POST /api/test-clock); refused in production. */
   @Transform(toBool) @IsBoolean()
@@ -89,14 +132,43 @@ export interface AppConfig {
   readonly logPretty: boolean;
   readonly outbox: { readonly pollMs: number; readonly batchSize: number; readonly publishTimeoutMs: number };
   readonly swaggerEnabled: boolean;
+  readonly http: { readonly trustProxy: boolean | number | string; readonly hstsAlways: boolean };
+  /** Rate limits; every window and duration in seconds. */
+  readonly throttle: {
+    readonly login: {
+      readonly maxFailures: number;
+      readonly failureWindowSeconds: number;
+      readonly lockoutSeconds: number;
+      readonly lockoutMaxSeconds: number;
+      readonly addressLimit: number;
+      readonly addressWindowSeconds: number;
+    };
+    readonly public: { readonly limit: number; readonly windowSeconds: number };
+  };
   /** Time comes from the shared test clock (offset kept in Postgres) and `/api/test-clock` may move it. Never in production. */
   readonly testClock: boolean;
 }
 
 export class ConfigValidationError extends Error {}
 
+function parseTrustProxy(value: string): boolean | number | string {
+  const v = value.trim().toLowerCase();
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  if (['true', 'yes', 'on'].includes(v)) return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return value.trim();
+}
+
+export interface LoadConfigOptions {
+  /**
+   * `false` for processes that never sign or verify anything (the CLI's migrate/seed): a missing JWT_SECRET is
+   * then replaced by a throw-away random one. A secret that is given is still checked.
+   */
+  readonly requireSigningSecret?: boolean;
+}
+
 /** The only reader of the process environment. Pass an explicit map in tests. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env, options: LoadConfigOptions = {}): AppConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const vars = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
   const errors = validateSync(vars, { whitelist: false, skipMissingProperties: false });
@@ -104,14 +176,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigValidationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
-  if (vars.NODE_ENV === 'production' && !vars.JWT_SECRET) {
-    throw new ConfigValidationError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 characters)');
+  const isTest = vars.NODE_ENV === 'test';
+  if (!isTest && !vars.JWT_SECRET && options.requireSigningSecret !== false) {
+    throw new ConfigValidationError(
+      `Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=${vars.NODE_ENV} (at least ${MIN_SECRET_LENGTH} random characters, ` +
+        'e.g. `openssl rand -base64 48`; `npm start` generates one for you)',
+    );
+  }
+  for (const name of ['JWT_SECRET', 'FEEDBACK_LINK_SECRET'] as const) {
+    const value = vars[name];
+    if (!isTest && value !== undefined && isKnownPlaceholderSecret(value)) {
+      throw new ConfigValidationError(`Invalid configuration:\n  ${name}: is a published example value; anyone could sign with it. Set a random one`);
+    }
   }
   if (vars.NODE_ENV === 'production' && vars.GRASSROOTS_TEST_CLOCK) {
     throw new ConfigValidationError('Invalid configuration:\n  GRASSROOTS_TEST_CLOCK: not allowed in production (it lets an administrator move time)');
   }
-  // A fixed development secret keeps demo logins valid across restarts; production must set its own.
-  const jwtSecret = vars.JWT_SECRET ?? 'grassroots-development-secret-not-for-production';
+  // Only tests (one random secret per run) and processes that sign nothing get here without a secret.
+  const jwtSecret = vars.JWT_SECRET ?? testRunSecret();
   return Object.freeze({
     nodeEnv: vars.NODE_ENV,
     port: vars.PORT,
@@ -119,13 +201,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: vars.REDIS_URL,
     queue: { backend: vars.QUEUE_BACKEND, prefix: vars.QUEUE_PREFIX, pgSchema: vars.QUEUE_PG_SCHEMA },
     jwt: { secret: jwtSecret, ttlSeconds: vars.JWT_TTL_SECONDS },
-    // Production always has one of the two: JWT_SECRET is required there.
+    // Outside tests JWT_SECRET is always set, so the link key never comes from a random per-run secret there.
     satisfaction: { linkSecret: vars.FEEDBACK_LINK_SECRET ?? jwtSecret },
     bodyLimit: vars.BODY_LIMIT,
     logLevel: vars.LOG_LEVEL,
     logPretty: vars.LOG_PRETTY,
     outbox: { pollMs: vars.OUTBOX_POLL_MS, batchSize: vars.OUTBOX_BATCH_SIZE, publishTimeoutMs: vars.OUTBOX_PUBLISH_TIMEOUT_MS },
-    swaggerEnabled: vars.SWAGGER_ENABLED,
+    swaggerEnabled: vars.SWAGGER_ENABLED ?? vars.NODE_ENV !== 'production',
+    http: { trustProxy: parseTrustProxy(vars.TRUST_PROXY), hstsAlways: vars.HSTS_ALWAYS },
+    throttle: {
+      login: {
+        maxFailures: vars.LOGIN_MAX_FAILURES,
+        failureWindowSeconds: vars.LOGIN_FAILURE_WINDOW_SECONDS,
+        lockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
+        lockoutMaxSeconds: Math.max(vars.LOGIN_LOCKOUT_MAX_SECONDS, vars.LOGIN_LOCKOUT_SECONDS),
+        addressLimit: vars.LOGIN_ADDRESS_LIMIT,
+        addressWindowSeconds: vars.LOGIN_ADDRESS_WINDOW_SECONDS,
+      },
+      public: { limit: vars.PUBLIC_RATE_LIMIT, windowSeconds: vars.PUBLIC_RATE_WINDOW_SECONDS },
+    },
     testClock: vars.GRASSROOTS_TEST_CLOCK,
   });
 }

@@ -31,12 +31,15 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AppError('unauthenticated', 'error.unauthenticated');
-    let claims: AccessTokenClaims;
+    let claims: AccessTokenClaims & { exp?: unknown };
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims & object>(token);
+      // The algorithm list comes from jwtModuleOptions (HS256 only).
+      claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp?: unknown }>(token);
     } catch {
       throw new AppError('unauthenticated', 'error.unauthenticated');
     }
+    // jsonwebtoken checks `exp` only when present: a token without one would be valid forever.
+    if (typeof claims.exp !== 'number') throw new AppError('unauthenticated', 'error.unauthenticated');
     // A well-signed token whose subject is not a user id (another token format, another app sharing the
     // secret) is simply not ours: 401, not a failed uuid query and a 500.
     if (typeof claims.sub !== 'string' || !isUUID(claims.sub)) throw new AppError('unauthenticated', 'error.unauthenticated');
