@@ -10,6 +10,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { jwtModuleOptions } from './auth/jwt-options.js';
+import { RateLimitGuard } from './throttling/rate-limit.guard.js';
+import { ThrottlingModule } from './throttling/throttling.module.js';
 import { HealthController } from './health/health.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { PetitionsController } from './petitions/petitions.controller.js';
@@ -38,6 +40,7 @@ export class ApiModule {
         JwtModule.register(jwtModuleOptions(config)),
         TerminusModule.forRoot({ logger: false }),
         ApplicationModule,
+        ThrottlingModule,
       ],
       controllers: [
         // Grouping first (issue 4): its POST petitions/:id/actions/return-to-commune must be matched before the
@@ -59,7 +62,8 @@ export class ApiModule {
         ...RECEPTION_CONTROLLERS,
         ...SATISFACTION_CONTROLLERS,
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      // Rate limits first: a flood is refused before any token check or database read.
+      providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

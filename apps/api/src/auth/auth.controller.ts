@@ -1,8 +1,10 @@
-import { AuthService, type CurrentUser } from '@app/application';
+import { AppError, AuthService, type CurrentUser } from '@app/application';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { LoginLockout } from '../throttling/login-lockout.service.js';
+import { RateLimit } from '../throttling/rate-limit.guard.js';
 import { Public, User } from './auth.guard.js';
 
 export class LoginDto {
@@ -32,14 +34,26 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly jwt: JwtService,
+    private readonly lockout: LoginLockout,
   ) {}
 
   @Public()
+  @RateLimit('login')
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or the account is locked after repeated failures (Retry-After says when to retry)' })
   async login(@Body() body: LoginDto): Promise<LoginResponseDto> {
-    const user = await this.auth.login(body.username, body.password);
+    // Checked before the password: a locked account costs no hash verification and reveals nothing.
+    await this.lockout.assertNotLocked(body.username);
+    let user: CurrentUser;
+    try {
+      user = await this.auth.login(body.username, body.password);
+    } catch (e) {
+      if (e instanceof AppError && e.kind === 'unauthenticated') await this.lockout.recordFailure(body.username);
+      throw e;
+    }
+    await this.lockout.recordSuccess(body.username);
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, unitId: user.unitId });
     const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
     return { accessToken, expiresIn: exp - iat, user: publicUser(user) };

@@ -13,7 +13,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const body = { ...this.toProblem(exception), instance: req.originalUrl };
+    const body: ProblemDetails = { ...this.toProblem(exception), instance: req.originalUrl };
+    // RFC 6585 §4 / RFC 9110 §10.2.3: a 429 says when to come back, in seconds.
+    if (body.status === 429 && typeof body.retryAfter === 'number') res.setHeader('Retry-After', String(body.retryAfter));
     res.status(body.status).type('application/problem+json').json(body);
   }
 

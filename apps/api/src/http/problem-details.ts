@@ -23,6 +23,7 @@ const STATUS: Record<AppErrorKind, number> = {
   invalid: 400,
   unprocessable: 422,
   gone: 410,
+  'too-many-requests': 429,
 };
 
 const TITLES: Record<number, string> = {
@@ -36,6 +37,7 @@ const TITLES: Record<number, string> = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
 

@@ -2,6 +2,7 @@ import { CitizenFeedbackUseCase } from '@app/application';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiGoneResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.guard.js';
+import { RateLimit } from '../throttling/rate-limit.guard.js';
 import { FeedbackDto, FeedbackPageView, FeedbackResultView } from './satisfaction.dto.js';
 
 /** Longer than any real token: the use case answers anything else with the same 404 as an unknown token. */
@@ -12,6 +13,7 @@ const TOKEN_PARAM_MAX = 100;
  * echoed back, logged (see pinoHttpOptions) or shown to staff.
  */
 @ApiTags('feedback')
+@RateLimit('public') // tokens must not be guessable by volume
 @Controller('feedback')
 export class FeedbackController {
   constructor(private readonly feedback: CitizenFeedbackUseCase) {}

@@ -10,7 +10,9 @@ export type AppErrorKind =
   | 'invalid'
   | 'unprocessable'
   /** Existed, but is no longer usable (e.g. an expired or superseded one-time link). */
-  | 'gone';
+  | 'gone'
+  /** Rate-limited or locked out; `extensions.retryAfter` says in how many seconds to try again. */
+  | 'too-many-requests';
 
 export interface FieldError {
   readonly field: string;

@@ -20,6 +20,14 @@ const CORE_MESSAGES = {
   'error.malformed_json': { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   'error.internal': { vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
   'error.unsupported_media_type': { vi: 'Chỉ chấp nhận nội dung JSON.', en: 'Only JSON request bodies are accepted.' },
+  'error.too_many_requests': {
+    vi: 'Có quá nhiều yêu cầu từ địa chỉ này. Vui lòng thử lại sau {seconds} giây (lúc {retryAt}, giờ Việt Nam).',
+    en: 'Too many requests from this address. Please try again in {seconds} seconds (at {retryAt}, Vietnam time).',
+  },
+  'error.login_locked': {
+    vi: 'Tài khoản đã bị tạm khóa đăng nhập do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {seconds} giây (lúc {retryAt}, giờ Việt Nam). Nếu quên mật khẩu, hãy liên hệ quản trị viên.',
+    en: 'Sign-in to this account is paused after too many wrong passwords. Please try again in {seconds} seconds (at {retryAt}, Vietnam time). If you forgot the password, ask your administrator.',
+  },
   'error.idempotency_key_reused': {
     vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
     en: 'This Idempotency-Key was already used for a different request.',
