@@ -1,3 +1,4 @@
+import type { UnconfirmedFact } from './calendar-facts.js';
 import { addLocalDays, endOfLocalDay, type LocalDate, localDaysBetween, toLocalDate } from './local-date.js';
 import type { DayInfo, WorkingCalendar } from './working-calendar.js';
 
@@ -45,6 +46,13 @@ export interface DueExplanation {
   readonly lastDay: LocalDate;
   /** Days off inside the counted span (skipped for working-day periods; for calendar-day ones, shown for context). */
   readonly daysOff: DayInfo[];
+  /**
+   * Yearly announcements not yet recorded that bear on the counted span: the Tết span and the second National
+   * Day, for which the calendar assumes the fewest days off meanwhile (see statutoryHolidays), so the due date
+   * can only move later once the notice is entered. Unannounced swaps are assumed absent and are reported by
+   * the calendar, not by every clock of the year.
+   */
+  readonly unconfirmed: UnconfirmedFact[];
 }
 
 export interface DueResult {
@@ -90,6 +98,7 @@ export function computeDue(spec: PeriodSpec, calendar: WorkingCalendar, now: Dat
     rolledForwardTo: lastDay === nominal ? null : lastDay,
     lastDay,
     daysOff: calendar.daysOffBetween(startDay, lastDay),
+    unconfirmed: calendar.unconfirmedBetween(addLocalDays(startDay, 1), lastDay).filter((f) => f.fact !== 'swaps'),
   };
   const paused = spec.pauses.some((p) => p.to === null);
   return { dueAt: paused ? null : endOfLocalDay(lastDay), explanation };
