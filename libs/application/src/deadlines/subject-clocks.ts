@@ -147,14 +147,16 @@ export interface SubjectClockDiff {
  */
 export async function recomputeSubjectClocks(
   dataSource: DataSource,
-  opts: { day: LocalDate; dryRun: boolean; now: Date; calendar: (em: EntityManager) => Promise<WorkingCalendar> },
+  /** `day` null: every open clock (an announcement recorded or removed bears on several days). */
+  opts: { day: LocalDate | null; dryRun: boolean; now: Date; calendar: (em: EntityManager) => Promise<WorkingCalendar> },
 ): Promise<SubjectClockDiff[]> {
   return dataSource.transaction(async (em) => {
     if (opts.dryRun) await em.query('SET TRANSACTION READ ONLY');
-    const dayStart = startOfLocalDay(opts.day);
+    const dayStart = opts.day === null ? null : startOfLocalDay(opts.day);
     const ids: { id: string; commitment_id: string | null; dialogue_id: string | null }[] = await em.query(
       `SELECT id, commitment_id, dialogue_id FROM petition_clocks
-        WHERE petition_id IS NULL AND status IN ('running', 'breached') AND started_at < $1 AND (due_at IS NULL OR due_at > $1)
+        WHERE petition_id IS NULL AND status IN ('running', 'breached')
+          AND ($1::timestamptz IS NULL OR (started_at < $1 AND (due_at IS NULL OR due_at > $1)))
         ORDER BY id`,
       [dayStart],
     );
