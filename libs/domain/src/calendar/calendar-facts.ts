@@ -1,7 +1,7 @@
-import type { Verification } from '../deadlines/deadline-policy.js';
 import { LABELS, type Message, renderMessage } from '../shared/messages.js';
 import { addLocalDays, type LocalDate } from './local-date.js';
 import { type ConfirmedFacts, lunarDates } from './statutory-holidays.js';
+import { CALENDAR_FACTS, type CalendarFact, type UnconfirmedFact } from './working-calendar.js';
 
 /**
  * Facts of the working-day calendar that the law leaves to a yearly announcement (BLLĐ 2019 Art 112(3); the
@@ -12,9 +12,6 @@ import { type ConfirmedFacts, lunarDates } from './statutory-holidays.js';
  * A fact is confirmed when its notice is recorded (with a reference and a verification mark) and the days it
  * sets are in the calendar table. Until then the calendar applies the conservative assumption below and says so.
  */
-export const CALENDAR_FACTS = ['tet', 'national_day', 'swaps'] as const;
-export type CalendarFact = (typeof CALENDAR_FACTS)[number];
-
 export function isCalendarFact(s: string): s is CalendarFact {
   return (CALENDAR_FACTS as readonly string[]).includes(s);
 }
@@ -26,17 +23,8 @@ export interface CalendarFactRecord {
   /** The notice, e.g. "Thông báo 9441/TB-BNV ngày 16/10/2025 của Bộ Nội vụ". */
   readonly reference: string;
   /** Whether the reference was checked against the notice itself (verified) or only reports of it (partial). */
-  readonly verification: Verification;
+  readonly verification: 'verified' | 'partial' | 'unverified';
   readonly note?: string | null;
-}
-
-/** A fact not yet announced (or not recorded): what the calendar assumes meanwhile, and the days it bears on. */
-export interface UnconfirmedFact {
-  readonly year: number;
-  readonly fact: CalendarFact;
-  /** The days whose status the announcement may change (inclusive). */
-  readonly from: LocalDate;
-  readonly to: LocalDate;
 }
 
 /**

@@ -1,6 +1,5 @@
-import type { UnconfirmedFact } from './calendar-facts.js';
 import { addLocalDays, endOfLocalDay, type LocalDate, localDaysBetween, toLocalDate } from './local-date.js';
-import type { DayInfo, WorkingCalendar } from './working-calendar.js';
+import type { DayInfo, UnconfirmedFact, WorkingCalendar } from './working-calendar.js';
 
 /** "Ngày" means calendar days unless the law says "ngày làm việc" (DOMAIN.md §8.2). */
 export type DurationUnit = 'calendar_days' | 'working_days';

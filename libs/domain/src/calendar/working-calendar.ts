@@ -1,5 +1,16 @@
-import type { UnconfirmedFact } from './calendar-facts.js';
 import { addLocalDays, dayOfWeek, type LocalDate } from './local-date.js';
+
+/** Facts fixed by a yearly announcement (see calendar-facts.ts). */
+export const CALENDAR_FACTS = ['tet', 'national_day', 'swaps'] as const;
+export type CalendarFact = (typeof CALENDAR_FACTS)[number];
+
+/** A fact not yet announced (or not recorded), and the days its announcement may change (inclusive). */
+export interface UnconfirmedFact {
+  readonly year: number;
+  readonly fact: CalendarFact;
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+}
 
 /**
  * Why a date is or is not a working day. `holiday` comes from statute (BLLĐ Art 112, via date-holidays) or
