@@ -3,6 +3,7 @@ import {
   type CommitmentPolicy,
   commitmentClock,
   type DeadlinePolicy,
+  describeUnconfirmedFact,
   type DueExplanation,
   explainSubjectDue,
   type LocalDate,
@@ -17,6 +18,7 @@ import {
   stopSubjectClock,
   type SubjectClock,
   subjectClocksOf,
+  type UnconfirmedFact,
   summarizeDue,
   toLocalDate,
 } from '@app/domain';
@@ -109,7 +111,10 @@ export interface SubjectDeadlineView {
   readonly startedAt: string;
   readonly dueAt: string | null;
   readonly metAt: string | null;
-  readonly explanation: DueExplanation;
+  /** As counted; each unconfirmed announcement it crosses comes with its label and what is assumed meanwhile. */
+  readonly explanation: Omit<DueExplanation, 'unconfirmed'> & {
+    readonly unconfirmed: (UnconfirmedFact & { readonly label: Message; readonly assumption: Message })[];
+  };
   readonly summary: Message;
 }
 
@@ -127,7 +132,13 @@ export async function subjectDeadline(em: EntityManager, subject: ClockSubject, 
     startedAt: clock.startedAt,
     dueAt: clock.dueAt,
     metAt: clock.metAt,
-    explanation,
+    explanation: {
+      ...explanation,
+      unconfirmed: explanation.unconfirmed.map((f) => {
+        const { label, message } = describeUnconfirmedFact(f);
+        return { ...f, label, assumption: message };
+      }),
+    },
     summary: summarizeDue({ unit: clock.unit, startEvent: clock.startEvent as never, status: clock.status, pauses: [] }, explanation),
   };
 }
