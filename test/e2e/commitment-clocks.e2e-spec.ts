@@ -242,4 +242,20 @@ describe('commitment and dialogue-results clocks', () => {
     // Only the commitment promised by default (due 09/04) is left overdue now.
     expect(board.body.items.map((i: { id: string }) => i.id)).toEqual([byDefault]);
   });
+
+  it('names the unannounced Tết of 2027 in the explanation of a results clock that crosses it', async () => {
+    await setClock(s, tok.admin!, '2027-01-20T09:00:00+07:00');
+    const d = await requestDialogue(s, tok.head!, { kind: 'commune_conference', unitId: communeId, requestedBy: 'plan' });
+    await mustDialogueAction(s, tok.head!, d.id, 'plan', { scheduledAt: '2027-02-03T08:00:00+07:00', venue: 'Hội trường phường Hạ Long', agenda: ['Đón Tết'] });
+    await mustDialogueAction(s, tok.head!, d.id, 'announce', { channels: ['notice_board'] });
+    await setClock(s, tok.admin!, '2027-02-03T10:30:00+07:00'); // Wednesday
+    await mustDialogueAction(s, tok.head!, d.id, 'hold', { minutes: minutes([]) });
+    // Ten calendar days end on Sat 13/02, a day off: the period runs to the end of Mon 15/02 (Art 148).
+    const view = (await s.http().get(`/api/dialogues/${d.id}`).set('Authorization', tok.head!).expect(200)).body;
+    expect(view.deadline).toMatchObject({ ruleId: 'G4', explanation: { lastDay: '2027-02-15' } });
+    expect(view.deadline.explanation.unconfirmed).toEqual([
+      expect.objectContaining({ year: 2027, fact: 'tet', label: { vi: 'Lịch nghỉ Tết Nguyên đán', en: 'Tết holiday schedule' } }),
+    ]);
+    expect(view.deadline.explanation.unconfirmed[0].assumption.vi).toContain('mùng 1 Tết là 06/02/2027');
+  });
 });

@@ -228,12 +228,13 @@ describe('deadline alerts driven by the test clock', () => {
     expect((await t4()).status).toBe('breached');
 
     // Extended by 30 days (LTC Art 30): nominal Fri 30/04/2027 is Reunification Day, then 01/05 and the weekend,
-    // so the new period ends at the end of Mon 03/05/2027. The clock runs again.
+    // and Mon 03/05/2027 is the day in lieu of Labour Day on a Saturday (BLLĐ Art 111(3)), so the new period ends at
+    // the end of Tue 04/05/2027. The clock runs again.
     const clockId = (await s.sql.query(`SELECT id FROM petition_clocks WHERE petition_id = $1 AND rule_id = 'T4'`, [p.id])).rows[0].id;
     await s.http().post(`/api/petitions/${p.id}/deadlines/${clockId}/extend`).set('Authorization', head).send({ reason: 'Vụ việc phức tạp' }).expect(200);
-    expect(await t4()).toEqual({ status: 'running', due_at: new Date('2027-05-03T17:00:00.000Z') });
+    expect(await t4()).toEqual({ status: 'running', due_at: new Date('2027-05-04T17:00:00.000Z') });
 
-    await setClock('2027-05-04T02:00:00.000Z');
+    await setClock('2027-05-05T02:00:00.000Z');
     await waitFor(async () => (await keys()).includes('100@2'), { what: 'the breach alert for the extended due date', timeoutMs: 10_000 });
     await settled();
     // The re-armed ladder only had rungs still ahead: 80 % of the extended period (end of Sun 18/04) and the

@@ -386,9 +386,14 @@ describe('deadlines over HTTP', () => {
       const byDate = new Map(body.daysOff.map((d) => [d.date, d]));
       expect(byDate.get('2026-01-01')).toMatchObject({ kind: 'holiday', name: 'Tết Dương lịch', source: 'statute' });
       for (const d of ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']) expect(byDate.get(d)?.kind).toBe('holiday');
-      expect(byDate.get('2026-04-27')).toMatchObject({ kind: 'compensatory', source: 'table' });
+      // The Hùng Kings' day in lieu is derived (Art 111(3)), no longer typed in the table.
+      expect(byDate.get('2026-04-27')).toMatchObject({ kind: 'compensatory', name: 'Nghỉ bù Giỗ Tổ Hùng Vương', source: 'rule' });
       expect(body.daysOff.some((d) => d.kind === 'weekend')).toBe(false);
-      expect(body.swappedWorkingDays).toEqual([]);
+      // The announced 2026 swaps: New Year (Fri 02/01 ↔ Sat 10/01) and National Day (Mon 31/08 ↔ Sat 22/08).
+      expect(byDate.get('2026-01-02')).toMatchObject({ kind: 'swap_off', source: 'table' });
+      expect(byDate.get('2026-08-31')).toMatchObject({ kind: 'swap_off', source: 'table' });
+      expect(byDate.get('2026-09-01')).toMatchObject({ kind: 'holiday', source: 'table' });
+      expect(body.swappedWorkingDays.map((d) => (d as { date: string }).date)).toEqual(['2026-01-10', '2026-08-22']);
 
       const all = (await s.http().get('/api/calendar?year=2026&includeWeekends=true').set('Authorization', tok.desk!).expect(200)).body as typeof body;
       expect(all.daysOff.find((d) => d.date === '2026-11-28')).toMatchObject({ kind: 'weekend', source: 'weekend' });
@@ -398,6 +403,76 @@ describe('deadlines over HTTP', () => {
       expectProblem(await s.http().get('/api/calendar?year=abc').set('Authorization', tok.desk!), 400, 'error.validation');
       expectProblem(await s.http().get('/api/calendar?year=2026&includeWeekends=maybe').set('Authorization', tok.desk!), 400, 'error.validation');
       expectProblem(await s.http().get('/api/calendar?year=2026'), 401);
+    });
+
+    it('reports the announcements of the next 12 months that are not recorded, with what is assumed meanwhile', async () => {
+      type FactView = { year: number; fact: string; status: string; reference: string | null; verification: string | null; assumption: { vi: string; en: string } | null };
+      const body = (await s.http().get('/api/calendar?year=2026').set('Authorization', tok.desk!).expect(200)).body as {
+        facts: FactView[];
+        unconfirmedNext12Months: { from: string; to: string; facts: FactView[] };
+      };
+      // 2026: every announcement recorded, with its notice.
+      expect(body.facts.map((f) => [f.fact, f.status, f.verification])).toEqual([
+        ['swaps', 'confirmed', 'partial'],
+        ['tet', 'confirmed', 'partial'],
+        ['national_day', 'confirmed', 'partial'],
+      ]);
+      expect(body.facts.find((f) => f.fact === 'tet')?.reference).toContain('9441/TB-BNV');
+      // From Monday 23/11/2026 (the clock's today): 2027 is not announced yet.
+      expect(body.unconfirmedNext12Months.from).toBe('2026-11-23');
+      expect(body.unconfirmedNext12Months.to).toBe('2027-11-22');
+      expect(body.unconfirmedNext12Months.facts.map((f) => `${f.year} ${f.fact} ${f.status}`)).toEqual(['2027 swaps unconfirmed', '2027 tet unconfirmed', '2027 national_day unconfirmed']);
+      expect(body.unconfirmedNext12Months.facts[1]!.assumption!.vi).toContain('Tạm tính chỉ mùng 1, mùng 2, mùng 3');
+
+      const y2027 = (await s.http().get('/api/calendar?year=2027').set('Authorization', tok.desk!).expect(200)).body as {
+        daysOff: { date: string; kind: string; source: string; assumed: boolean }[];
+      };
+      const off = new Map(y2027.daysOff.map((d) => [d.date, d]));
+      // Tết Đinh Mùi assumed as mùng 1–3 only (Sat 06 – Mon 08/02); Fri 05 and Tue 09 stay working days.
+      expect(off.get('2027-02-08')).toMatchObject({ kind: 'holiday', source: 'statute', assumed: true });
+      expect(off.has('2027-02-05') || off.has('2027-02-09')).toBe(false);
+      // Labour Day on Saturday 01/05/2027: Monday 03/05 derived; 01/09 and 03/09/2027 are working days.
+      expect(off.get('2027-05-03')).toMatchObject({ kind: 'compensatory', source: 'rule', assumed: false });
+      expect(off.has('2027-09-01') || off.has('2027-09-03')).toBe(false);
+    });
+
+    it("records an announcement with a dry-run diff of the clocks it moves, and explains a clock's assumption until then", async () => {
+      clock.set('2027-02-01T02:00:00.000Z'); // Monday 01/02/2027, 09:00
+      const denunciation = await accepted('denunciation', 'Tố cáo qua Tết Đinh Mùi');
+      // T3, 5 working days: Tue 02, Wed 03, Thu 04, Fri 05, then Sat–Mon 06–08 (Tết assumed), Tue 09.
+      const t3 = clockOf(await deadlines(denunciation.id), 'T3');
+      expect(t3.dueAt).toBe(endOf('2027-02-09'));
+      expect(t3.explanation.unconfirmed).toEqual([
+        expect.objectContaining({ year: 2027, fact: 'tet', label: { vi: 'Lịch nghỉ Tết Nguyên đán', en: 'Tết holiday schedule' } }),
+      ]);
+      expect(t3.explanation.unconfirmed[0]!.assumption.en).toContain("lunar New Year's Day is 06/02/2027");
+
+      // Recording the notice without entering its days drops the assumption: Monday 08/02 becomes a working day.
+      const fact = { year: 2027, fact: 'tet', reference: 'Thông báo thử nghiệm', verification: 'verified' };
+      const post = (dryRun: boolean, body: object = fact, user = 'admin') => s.http().post(`/api/calendar/facts?dryRun=${dryRun}`).set('Authorization', tok[user]!).send(body);
+      const dry = (await post(true).expect(200)).body as { dryRun: boolean; previous: unknown; diff: ClockDiff[] };
+      expect(dry).toMatchObject({ dryRun: true, previous: null });
+      expect(dry.diff).toContainEqual(expect.objectContaining({ clockId: t3.id, oldDueAt: endOf('2027-02-09'), newDueAt: endOf('2027-02-08') }));
+      expect(clockOf(await deadlines(denunciation.id), 'T3').dueAt).toBe(endOf('2027-02-09'));
+      const real = (await post(false).expect(200)).body as { diff: ClockDiff[] };
+      expect(real.diff).toEqual(dry.diff);
+      const after = clockOf(await deadlines(denunciation.id), 'T3');
+      expect(after.dueAt).toBe(endOf('2027-02-08'));
+      expect(after.explanation.unconfirmed).toEqual([]);
+      const view = (await s.http().get('/api/calendar?year=2027').set('Authorization', tok.desk!).expect(200)).body as { facts: { fact: string; status: string; reference: string }[] };
+      expect(view.facts.find((f) => f.fact === 'tet')).toMatchObject({ status: 'confirmed', reference: 'Thông báo thử nghiệm' });
+
+      // Only administrators; bad input names the field and changes nothing.
+      expectProblem(await post(false, fact, 'head'), 403, 'error.admin_only');
+      expect(expectProblem(await post(false, { ...fact, fact: 'mid_autumn' }), 400).errors).toEqual([expect.objectContaining({ field: 'fact' })]);
+      expect(expectProblem(await post(false, { ...fact, reference: ' ' }), 400).errors).toEqual([expect.objectContaining({ field: 'reference' })]);
+      expect(expectProblem(await post(false, { ...fact, verification: 'sure' }), 400).errors).toEqual([expect.objectContaining({ field: 'verification' })]);
+      expect(expectProblem(await s.http().delete('/api/calendar/facts/2027/easter').set('Authorization', tok.admin!), 400).errors).toEqual([expect.objectContaining({ field: 'fact' })]);
+
+      // Withdrawn: unconfirmed again, the assumption and the due date come back.
+      await s.http().delete('/api/calendar/facts/2027/tet').set('Authorization', tok.admin!).expect(200);
+      expect(clockOf(await deadlines(denunciation.id), 'T3').dueAt).toBe(endOf('2027-02-09'));
+      expectProblem(await s.http().delete('/api/calendar/facts/2027/tet').set('Authorization', tok.admin!), 404, 'calendar.fact_not_found');
     });
 
     it('shows in a dry run which clocks a new holiday would move, writes it for real, and is idempotent', async () => {

@@ -1,10 +1,10 @@
 import { AppError, CalendarAdminUseCase, type CurrentUser, requireAdmin } from '@app/application';
-import { isLocalDate } from '@app/domain';
+import { isCalendarFact, isLocalDate } from '@app/domain';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { User } from '../auth/auth.guard.js';
 import { validateBody } from '../http/validation.js';
-import { CalendarEntryBody, CalendarYearQuery, DryRunQuery } from './deadline.dto.js';
+import { CalendarEntryBody, CalendarFactBody, CalendarYearQuery, DryRunQuery } from './deadline.dto.js';
 
 /**
  * The working-day calendar (DOMAIN.md §8): statutory holidays plus the administrator's table of compensatory,
@@ -18,7 +18,10 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarAdminUseCase) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every day off of a year with its reason (weekends only with includeWeekends=true), and swapped working days' })
+  @ApiOperation({
+    summary:
+      'Every day off of a year with its reason (weekends only with includeWeekends=true), swapped working days, the year\'s announced facts, and the facts of the next 12 months not yet announced',
+  })
   year(@User() user: CurrentUser, @Query() query: CalendarYearQuery) {
     return this.calendar.year(user, query.year, query.includeWeekends);
   }
@@ -40,5 +43,27 @@ export class CalendarController {
     requireAdmin(user);
     if (!isLocalDate(date)) throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'date', messageKey: 'validation.isLocalDate' }]);
     return this.calendar.remove(user, date, query.dryRun);
+  }
+
+  @Post('facts')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Record the notice that confirms a year's Tết span, second National Day or swaps; returns the open clocks that move" })
+  @ApiBody({ type: CalendarFactBody })
+  async upsertFact(@User() user: CurrentUser, @Query() query: DryRunQuery, @Body() body: unknown) {
+    requireAdmin(user);
+    const dto = await validateBody(CalendarFactBody, body ?? {});
+    return this.calendar.upsertFact(user, { year: dto.year, fact: dto.fact, reference: dto.reference, verification: dto.verification, note: dto.note ?? null }, query.dryRun);
+  }
+
+  @Delete('facts/:year/:fact')
+  @ApiOperation({ summary: 'Withdraw a recorded notice: the fact is unconfirmed again; returns the open clocks that move' })
+  @ApiParam({ name: 'year', example: '2027' })
+  @ApiParam({ name: 'fact', example: 'tet' })
+  removeFact(@User() user: CurrentUser, @Param('year') year: string, @Param('fact') fact: string, @Query() query: DryRunQuery) {
+    requireAdmin(user);
+    const y = Number(year);
+    if (!/^\d{4}$/.test(year) || y < 2000 || y > 2100) throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'year', messageKey: 'validation.isInt' }]);
+    if (!isCalendarFact(fact)) throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'fact', messageKey: 'validation.isIn' }]);
+    return this.calendar.removeFact(user, y, fact, query.dryRun);
   }
 }

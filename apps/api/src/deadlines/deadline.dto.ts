@@ -1,6 +1,8 @@
 import {
+  CALENDAR_FACTS,
   CLOCK_KINDS,
   type CalendarEntryKind,
+  type CalendarFact,
   PAUSE_REASONS,
   PETITION_EVENT_TYPES,
   PETITION_KINDS,
@@ -216,4 +218,18 @@ export class CalendarEntryBody {
   @ApiProperty({ enum: ENTRY_KINDS }) @IsIn(ENTRY_KINDS) kind: CalendarEntryKind;
   @ApiProperty({ example: 'Nghỉ bù Quốc khánh' }) @Text(200) name: string;
   @ApiPropertyOptional({ example: 'Thông báo 9441/TB-BNV' }) @OptionalText(500) legalRef?: string;
+}
+
+export class CalendarFactBody {
+  @ApiProperty({ example: 2027, description: 'The year of the announcement (for Tết: the year lunar New Year falls in)' })
+  @IsInt() @Min(2000) @Max(2100)
+  year: number;
+  @ApiProperty({ enum: CALENDAR_FACTS, description: 'tet: the Tết span; national_day: the day next to 02/09; swaps: the year\'s swapped days' })
+  @IsIn(CALENDAR_FACTS)
+  fact: CalendarFact;
+  @ApiProperty({ example: 'Thông báo 9441/TB-BNV ngày 16/10/2025 của Bộ Nội vụ' }) @Text(500) reference: string;
+  @ApiProperty({ enum: VERIFICATIONS, description: 'verified: checked against the notice itself; partial: against reports of it' })
+  @IsIn(VERIFICATIONS)
+  verification: Verification;
+  @ApiPropertyOptional({ maxLength: 1000 }) @OptionalText(1000) note?: string;
 }

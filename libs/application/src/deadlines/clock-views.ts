@@ -2,8 +2,10 @@ import {
   type ClockExtension,
   type ClockPause,
   type ClockRule,
+  type CalendarFact,
   type DayOffKind,
   type DeadlinePolicy,
+  describeUnconfirmedFact,
   explainDue,
   LABELS,
   type Message,
@@ -35,6 +37,8 @@ export interface DueExplanationView {
   readonly rolledForwardTo: string | null;
   readonly lastDay: string;
   readonly daysOff: { readonly date: string; readonly kind: DayOffKind; readonly name: string }[];
+  /** Yearly announcements not yet recorded that the counted span crosses, and what was assumed instead. */
+  readonly unconfirmed: { readonly year: number; readonly fact: CalendarFact; readonly label: Message; readonly assumption: Message }[];
 }
 
 /** One statutory clock as people see it: the stored facts, the alert rungs, and how its due date was counted. */
@@ -123,6 +127,10 @@ export function toClockView(clock: PetitionClock, thresholds: readonly Threshold
       rolledForwardTo: e.rolledForwardTo,
       lastDay: e.lastDay,
       daysOff: e.daysOff.map((d) => ({ date: d.date, kind: d.off!.kind, name: d.off!.name })),
+      unconfirmed: e.unconfirmed.map((f) => {
+        const { label, message } = describeUnconfirmedFact(f);
+        return { year: f.year, fact: f.fact, label, assumption: message };
+      }),
     },
     summary: summarizeDue(clock, e),
   };

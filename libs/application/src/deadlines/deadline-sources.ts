@@ -1,29 +1,42 @@
 import {
   type CalendarEntry,
+  type CalendarFactRecord,
+  confirmedFactsOf,
   type DeadlinePolicy,
   statutoryHolidays,
+  unconfirmedFacts,
   WorkingCalendar,
 } from '@app/domain';
+import { calendarStore } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 
+/** The years a calendar covers around an instant: wide enough for any statutory period. */
+export const calendarYearsAround = (around: Date): number[] => {
+  const year = around.getUTCFullYear();
+  return [year - 1, year, year + 1, year + 2];
+};
+
 /**
- * The working-day calendar: statutory holidays (computed) plus the administrator's table, for a span of years
- * around `around` wide enough for any statutory period. The table is small; it is read fresh every time so
- * that an edit made through the API applies at once in every process.
+ * The working-day calendar: statutory holidays (computed) plus the administrator's table and recorded
+ * announcements, for a span of years around `around`. Read fresh every time so that an edit made through the
+ * API applies at once in every process.
  */
 export async function loadCalendar(em: EntityManager, around: Date): Promise<WorkingCalendar> {
-  const year = around.getUTCFullYear();
-  const years = [year - 1, year, year + 1, year + 2];
-  const rows: { date: string; kind: CalendarEntry['kind']; name: string; legal_ref: string | null }[] = await em.query(
-    `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name, legal_ref FROM calendar_entries WHERE date BETWEEN $1 AND $2 ORDER BY date`,
-    [`${years[0]}-01-01`, `${years[years.length - 1]}-12-31`],
-  );
-  return calendarFrom(years, rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name, legalRef: r.legal_ref })));
+  const years = calendarYearsAround(around);
+  const entries = await calendarStore.entriesBetween(em, `${years[0]}-01-01`, `${years[years.length - 1]}-12-31`);
+  return calendarFrom(years, entries, await calendarStore.factsOf(em, years[0]!, years[years.length - 1]!));
 }
 
-/** Statutory base first, then the table: a table entry for the same date wins. */
-export function calendarFrom(years: readonly number[], entries: readonly CalendarEntry[]): WorkingCalendar {
-  return new WorkingCalendar([...years.flatMap((y) => statutoryHolidays(y)), ...entries]);
+/**
+ * Statutory base first (with the conservative assumption for each fact not yet announced), then the table:
+ * a table entry for the same date wins. The unannounced facts travel with the calendar, for explanations.
+ */
+export function calendarFrom(years: readonly number[], entries: readonly CalendarEntry[], facts: readonly CalendarFactRecord[]): WorkingCalendar {
+  return new WorkingCalendar(
+    [...years.flatMap((y) => statutoryHolidays(y, confirmedFactsOf(y, facts))), ...entries],
+    undefined,
+    unconfirmedFacts(years, facts),
+  );
 }
 
 /** Every published policy version (a handful of rows; versions are immutable once published). */

@@ -3,6 +3,7 @@ import {
   type CommitmentPolicy,
   commitmentClock,
   type DeadlinePolicy,
+  describeUnconfirmedFact,
   type DueExplanation,
   explainSubjectDue,
   type LocalDate,
@@ -17,6 +18,7 @@ import {
   stopSubjectClock,
   type SubjectClock,
   subjectClocksOf,
+  type UnconfirmedFact,
   summarizeDue,
   toLocalDate,
 } from '@app/domain';
@@ -109,7 +111,10 @@ export interface SubjectDeadlineView {
   readonly startedAt: string;
   readonly dueAt: string | null;
   readonly metAt: string | null;
-  readonly explanation: DueExplanation;
+  /** As counted; each unconfirmed announcement it crosses comes with its label and what is assumed meanwhile. */
+  readonly explanation: Omit<DueExplanation, 'unconfirmed'> & {
+    readonly unconfirmed: (UnconfirmedFact & { readonly label: Message; readonly assumption: Message })[];
+  };
   readonly summary: Message;
 }
 
@@ -127,7 +132,13 @@ export async function subjectDeadline(em: EntityManager, subject: ClockSubject, 
     startedAt: clock.startedAt,
     dueAt: clock.dueAt,
     metAt: clock.metAt,
-    explanation,
+    explanation: {
+      ...explanation,
+      unconfirmed: explanation.unconfirmed.map((f) => {
+        const { label, message } = describeUnconfirmedFact(f);
+        return { ...f, label, assumption: message };
+      }),
+    },
     summary: summarizeDue({ unit: clock.unit, startEvent: clock.startEvent as never, status: clock.status, pauses: [] }, explanation),
   };
 }
@@ -147,14 +158,16 @@ export interface SubjectClockDiff {
  */
 export async function recomputeSubjectClocks(
   dataSource: DataSource,
-  opts: { day: LocalDate; dryRun: boolean; now: Date; calendar: (em: EntityManager) => Promise<WorkingCalendar> },
+  /** `day` null: every open clock (an announcement recorded or removed bears on several days). */
+  opts: { day: LocalDate | null; dryRun: boolean; now: Date; calendar: (em: EntityManager) => Promise<WorkingCalendar> },
 ): Promise<SubjectClockDiff[]> {
   return dataSource.transaction(async (em) => {
     if (opts.dryRun) await em.query('SET TRANSACTION READ ONLY');
-    const dayStart = startOfLocalDay(opts.day);
+    const dayStart = opts.day === null ? null : startOfLocalDay(opts.day);
     const ids: { id: string; commitment_id: string | null; dialogue_id: string | null }[] = await em.query(
       `SELECT id, commitment_id, dialogue_id FROM petition_clocks
-        WHERE petition_id IS NULL AND status IN ('running', 'breached') AND started_at < $1 AND (due_at IS NULL OR due_at > $1)
+        WHERE petition_id IS NULL AND status IN ('running', 'breached')
+          AND ($1::timestamptz IS NULL OR (started_at < $1 AND (due_at IS NULL OR due_at > $1)))
         ORDER BY id`,
       [dayStart],
     );

@@ -13,6 +13,7 @@ import {
   type ReceptionDutyRule,
   type ReceptionPosition,
   renderMessage,
+  startOfLocalDay,
   toLocalDate,
   type YearMonth,
 } from '@app/domain';
@@ -20,6 +21,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
 import { boardScopeOf, scopeSql, SqlParams } from '../board/board-access.js';
+import { loadCalendar } from '../deadlines/deadline-sources.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { loadDutyRules } from './reception-duties.use-case.js';
 
@@ -96,7 +98,16 @@ export class ReceptionComplianceUseCase {
     );
 
     const now = this.clock.now();
-    const rows = computeReceptionCompliance({ month: input.month, today: toLocalDate(now), rules: await loadDutyRules(em), holders, days });
+    // Weeks (or parts of a month) with no working day, such as the Tết week, require no reception.
+    const calendar = await loadCalendar(em, startOfLocalDay(first));
+    const rows = computeReceptionCompliance({
+      month: input.month,
+      today: toLocalDate(now),
+      rules: await loadDutyRules(em),
+      holders,
+      days,
+      isWorkingDay: (d) => calendar.isWorkingDay(d),
+    });
     const userIds = [...new Set(rows.map((r) => r.userId))];
     const unitIds = [...new Set(rows.map((r) => r.unitId))];
     const names = new Map<string, string>(

@@ -1,5 +1,5 @@
 import { addLocalDays, endOfLocalDay, type LocalDate, localDaysBetween, toLocalDate } from './local-date.js';
-import type { DayInfo, WorkingCalendar } from './working-calendar.js';
+import type { DayInfo, UnconfirmedFact, WorkingCalendar } from './working-calendar.js';
 
 /** "Ngày" means calendar days unless the law says "ngày làm việc" (DOMAIN.md §8.2). */
 export type DurationUnit = 'calendar_days' | 'working_days';
@@ -45,6 +45,13 @@ export interface DueExplanation {
   readonly lastDay: LocalDate;
   /** Days off inside the counted span (skipped for working-day periods; for calendar-day ones, shown for context). */
   readonly daysOff: DayInfo[];
+  /**
+   * Yearly announcements not yet recorded that bear on the counted span: the Tết span and the second National
+   * Day, for which the calendar assumes the fewest days off meanwhile (see statutoryHolidays), so the due date
+   * can only move later once the notice is entered. Unannounced swaps are assumed absent and are reported by
+   * the calendar, not by every clock of the year.
+   */
+  readonly unconfirmed: UnconfirmedFact[];
 }
 
 export interface DueResult {
@@ -90,6 +97,7 @@ export function computeDue(spec: PeriodSpec, calendar: WorkingCalendar, now: Dat
     rolledForwardTo: lastDay === nominal ? null : lastDay,
     lastDay,
     daysOff: calendar.daysOffBetween(startDay, lastDay),
+    unconfirmed: calendar.unconfirmedBetween(addLocalDays(startDay, 1), lastDay).filter((f) => f.fact !== 'swaps'),
   };
   const paused = spec.pauses.some((p) => p.to === null);
   return { dueAt: paused ? null : endOfLocalDay(lastDay), explanation };

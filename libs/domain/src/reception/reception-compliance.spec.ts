@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { KNOWN_CIVIL_SERVICE_ENTRIES } from '../calendar/civil-service-schedule.js';
 import { toLocalDate } from '../calendar/local-date.js';
+import { statutoryHolidays } from '../calendar/statutory-holidays.js';
+import { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { DutyHolder, ReceptionDayFact } from './reception-compliance.js';
 import {
   computeReceptionCompliance,
@@ -211,6 +214,38 @@ describe('compliance over the part of the month a head held the duty', () => {
       shortWeeks: [{ from: '2026-06-08', to: '2026-06-14', held: 0 }],
       status: 'short',
       flagged: true,
+    });
+  });
+});
+
+describe('weeks and months with no working day (Tết Bính Ngọ, Sat 14/02 – Sun 22/02/2026)', () => {
+  const calendar = new WorkingCalendar([...statutoryHolidays(2026, { tet: true, nationalDay: true }), ...KNOWN_CIVIL_SERVICE_ENTRIES]);
+  const isWorkingDay = (d: string) => calendar.isWorkingDay(d);
+  // February 2026 answers for the weeks of Mon 02, 09, 16 (Tết) and 23/02 under R1 (1 day a week until 30/06/2026).
+  const held = ['2026-02-04', '2026-02-11', '2026-02-25'].map((d) => day('chair', d, 'held', 'commune_chair'));
+
+  it('does not flag a chair for the Tết week: it requires nothing', () => {
+    const [row] = computeReceptionCompliance({ month: '2026-02', today: LATER, rules, holders: [chair('chair')], days: held, isWorkingDay });
+    expect(row).toMatchObject({ required: 3, held: 3, shortWeeks: [], status: 'met', flagged: false });
+  });
+
+  it('would flag it on a bare Monday-to-Friday week (the calendar is what excuses the week)', () => {
+    const [row] = computeReceptionCompliance({ month: '2026-02', today: LATER, rules, holders: [chair('chair')], days: held });
+    expect(row).toMatchObject({ required: 4, status: 'short', shortWeeks: [{ from: '2026-02-16', to: '2026-02-22', held: 0 }] });
+  });
+
+  it('requires nothing of a chair whose only week in the month is the Tết week', () => {
+    const [row] = computeReceptionCompliance({ month: '2026-02', today: LATER, rules, holders: [chair('acting', '2026-02-16', '2026-02-22')], days: [], isWorkingDay });
+    expect(row).toMatchObject({ required: 0, status: 'not_required', flagged: false });
+  });
+
+  it('requires nothing under a monthly rule of a holder whose part of the month has no working day', () => {
+    const rows = computeReceptionCompliance({ month: '2026-02', today: LATER, rules, holders: [partyHead('acting', '2026-02-14', '2026-02-22')], days: [], isWorkingDay });
+    expect(rows[0]).toMatchObject({ required: 0, status: 'not_required', flagged: false });
+    // Without the calendar, 9 of 28 days of a 2-day rule would round to 1 day owed.
+    expect(computeReceptionCompliance({ month: '2026-02', today: LATER, rules, holders: [partyHead('acting', '2026-02-14', '2026-02-22')], days: [] })[0]).toMatchObject({
+      required: 1,
+      status: 'short',
     });
   });
 });

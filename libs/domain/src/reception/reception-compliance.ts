@@ -158,7 +158,8 @@ export interface ReceptionDayFact {
  * - `short`: fewer were held and the shortfall is certain (the period is over, or too few days of duty are
  *   left to make it up);
  * - `in_progress`: not met yet, but there is still time (the current month, or a week not yet over);
- * - `not_required`: no rule in force, or the holder's share of the month requires nothing.
+ * - `not_required`: no rule in force, or the holder's share of the month requires nothing (a week or a share of
+ *   the month with no working day, such as the Tết week, requires nothing).
  */
 export const COMPLIANCE_STATUSES = ['met', 'short', 'in_progress', 'not_required'] as const;
 export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
@@ -235,8 +236,14 @@ export function computeReceptionCompliance(input: {
   readonly rules: readonly ReceptionDutyRule[];
   readonly holders: readonly DutyHolder[];
   readonly days: readonly ReceptionDayFact[];
+  /**
+   * The working-day calendar (WorkingCalendar.isWorkingDay). A week, or a holder's part of a month, with no
+   * working day (the Tết week) requires nothing. Default: Monday to Friday.
+   */
+  readonly isWorkingDay?: (date: LocalDate) => boolean;
 }): ComplianceRow[] {
   const { month, today } = input;
+  const isWorkingDay = input.isWorkingDay ?? ((d: LocalDate) => dayOfWeek(d) >= 1 && dayOfWeek(d) <= 5);
   if (!isYearMonth(month)) throw new Error(`Not a month: ${month}`);
   if (!isLocalDate(today)) throw new Error(`Not a local date: ${today}`);
   const weekly = weeksOfMonth(month);
@@ -267,7 +274,7 @@ export function computeReceptionCompliance(input: {
     let shortWeeks: ComplianceRow['shortWeeks'] = [];
     if (rule?.minDaysPerMonth != null) {
       const dutyDays = monthDays.filter(inDuty);
-      required = Math.round((rule.minDaysPerMonth * dutyDays.length) / monthDays.length);
+      required = dutyDays.some(isWorkingDay) ? Math.round((rule.minDaysPerMonth * dutyDays.length) / monthDays.length) : 0;
       status = judge(required, heldDates.length, dutyDays, today);
     } else if (rule?.minDaysPerWeek != null) {
       const perWeek = rule.minDaysPerWeek;
@@ -277,12 +284,15 @@ export function computeReceptionCompliance(input: {
         .filter((w) => datesFrom(w.from, addLocalDays(w.from, 4)).every(inDuty))
         .map((w) => {
           const held = [...heldInSpan].filter((d) => d >= w.from && d <= w.to).length;
-          return { ...w, held, status: judge(perWeek, held, datesFrom(w.from, w.to).filter(inDuty), today) };
+          const dutyDays = datesFrom(w.from, w.to).filter(inDuty);
+          // A week with no working day (Tết) asks for no reception: nobody is flagged for an office that is closed.
+          const owed = dutyDays.some(isWorkingDay) ? perWeek : 0;
+          return { ...w, held, owed, status: judge(owed, held, dutyDays, today) };
         });
-      required = perWeek * judged.length;
+      required = judged.reduce((n, w) => n + w.owed, 0);
       shortWeeks = judged.filter((w) => w.status === 'short').map(({ from, to, held }) => ({ from, to, held }));
       status =
-        judged.length === 0
+        judged.every((w) => w.status === 'not_required')
           ? 'not_required'
           : shortWeeks.length > 0
             ? 'short'

@@ -247,6 +247,23 @@ const CORE_MESSAGES = {
     vi: 'Không có ngày {date} trong bảng lịch do quản trị viên nhập (ngày lễ theo luật không xóa được; hãy nhập ngày làm bù).',
     en: 'There is no administrator entry for {date} (statutory holidays cannot be deleted; enter a swapped working day instead).',
   },
+  // Yearly announcements of the calendar (BLLĐ 2019 Art 112(3)) that are not yet recorded.
+  'calendar.unconfirmed.tet': {
+    vi: 'Chưa có thông báo lịch nghỉ Tết Nguyên đán năm {year} (mùng 1 Tết là {newYear}). Tạm tính chỉ mùng 1, mùng 2, mùng 3 là ngày nghỉ, các ngày khác vẫn là ngày làm việc, để không thời hạn nào bị tính dài hơn luật cho phép. Khi có thông báo, quản trị viên nhập các ngày nghỉ Tết và ghi nhận thông báo.',
+    en: 'The Tết holiday schedule for {year} has not been announced (lunar New Year\'s Day is {newYear}). For now only the 1st, 2nd and 3rd days of Tết are days off and every other day counts as a working day, so that no deadline runs longer than the law allows. When the notice is out, an administrator enters the Tết days off and records the notice.',
+  },
+  'calendar.unconfirmed.national_day': {
+    vi: 'Chưa có thông báo ngày nghỉ liền kề Quốc khánh năm {year} (ngày 01/09 hay 03/09). Tạm tính chỉ ngày 02/09 là ngày nghỉ, để không thời hạn nào bị tính dài hơn luật cho phép. Khi có thông báo, quản trị viên nhập ngày nghỉ đó và ghi nhận thông báo.',
+    en: 'The day off next to National Day {year} (1 or 3 September) has not been announced. For now only 2 September is a day off, so that no deadline runs longer than the law allows. When the notice is out, an administrator enters that day and records the notice.',
+  },
+  'calendar.unconfirmed.swaps': {
+    vi: 'Chưa ghi nhận thông báo hoán đổi ngày làm việc năm {year} của cơ quan nhà nước. Chưa áp dụng ngày nghỉ hoán đổi hay ngày làm bù nào.',
+    en: 'No notice of swapped working days for the state sector in {year} has been recorded. No swapped day off or make-up working day is applied.',
+  },
+  'calendar.fact_not_found': {
+    vi: 'Chưa ghi nhận thông báo "{fact}" năm {year}.',
+    en: 'No notice is recorded for "{fact}" in {year}.',
+  },
   // Board (issue 3): read-only oversight views.
   'board.period_invalid': {
     vi: 'Ngày bắt đầu (from) phải trước hoặc trùng ngày kết thúc (to).',
@@ -435,5 +452,11 @@ export const LABELS = {
     holiday: { vi: 'Ngày lễ', en: 'Public holiday' },
     compensatory: { vi: 'Nghỉ bù', en: 'Compensatory day off' },
     swap_off: { vi: 'Nghỉ hoán đổi', en: 'Swapped day off' },
+  },
+  /** Facts of the calendar fixed by a yearly announcement (calendar-facts.ts). */
+  calendarFact: {
+    tet: { vi: 'Lịch nghỉ Tết Nguyên đán', en: 'Tết holiday schedule' },
+    national_day: { vi: 'Ngày nghỉ liền kề Quốc khánh 2/9', en: 'Day off next to National Day (2 September)' },
+    swaps: { vi: 'Ngày nghỉ hoán đổi và ngày làm bù', en: 'Swapped days off and make-up working days' },
   },
 } as const satisfies Record<string, Record<string, Message>>;
