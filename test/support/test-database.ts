@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { hashPassword } from '@app/application';
 import { dataSourceOptions, DEMO_PASSWORD, importAdministrativeUnits, runMigrations, seedDemo } from '@app/persistence';
 import pg from 'pg';
@@ -14,17 +14,21 @@ export function serverUrl(database = 'postgres'): string {
   return url.toString();
 }
 
-/** A fingerprint of everything that shapes the template (schema, reference data, seed), so stale ones are never reused. */
+/**
+ * A fingerprint of everything that shapes the template (schema, reference data, seed), so stale ones are never
+ * reused. The domain is included because migrations seed its constants (the deadline policy, calendar facts);
+ * paths are hashed relative to the checkout, so two checkouts of the same code share one template.
+ */
 function persistenceFingerprint(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.ts') && !name.includes('spec')) hash.update(path).update(readFileSync(path));
+      else if (name.endsWith('.ts') && !name.includes('spec')) hash.update(relative(process.cwd(), path)).update(readFileSync(path));
     }
   };
-  walk(join(process.cwd(), 'libs/persistence/src'));
+  for (const lib of ['libs/domain/src', 'libs/persistence/src']) walk(join(process.cwd(), lib));
   return hash.digest('hex').slice(0, 12);
 }
 
