@@ -38,7 +38,17 @@ export interface TestStack {
  * The whole system in one process against real services: its own database (a template copy), its own
  * BullMQ prefix (Redis) or schema (Postgres backend), the API over HTTP and, on demand, the worker.
  */
-export async function startTestStack(label: string, opts: { queueBackend?: QueueBackend; clock?: Clock; workerOnStart?: boolean; testClock?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(
+  label: string,
+  opts: {
+    queueBackend?: QueueBackend;
+    clock?: Clock;
+    workerOnStart?: boolean;
+    testClock?: boolean;
+    /** Optional: the API's and the worker's log lines (JSON, at `level`, default info) go to `stream` instead of stdout. */
+    log?: { stream: { write(line: string): void }; level?: string };
+  } = {},
+): Promise<TestStack> {
   const db = await createTestDatabase(label);
   const suffix = randomBytes(4).toString('hex');
   const config = loadConfig({
@@ -48,7 +58,7 @@ export async function startTestStack(label: string, opts: { queueBackend?: Queue
     QUEUE_BACKEND: opts.queueBackend ?? 'redis',
     QUEUE_PREFIX: `gr-test-${label}-${suffix}`,
     QUEUE_PG_SCHEMA: `bullmq_${suffix}`,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: opts.log ? (opts.log.level ?? 'info') : (process.env.TEST_LOG_LEVEL ?? 'silent'),
     OUTBOX_POLL_MS: '20',
     SWAGGER_ENABLED: 'true',
     GRASSROOTS_TEST_CLOCK: opts.testClock ? 'true' : 'false',
@@ -58,7 +68,7 @@ export async function startTestStack(label: string, opts: { queueBackend?: Queue
   // Dropping the database WITH (FORCE) may terminate an idle pooled connection as it closes; that is expected.
   sql.on('error', () => undefined);
 
-  const apiBuilder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] });
+  const apiBuilder = Test.createTestingModule({ imports: [ApiModule.forRoot(config, { logStream: opts.log?.stream })] });
   if (opts.clock) apiBuilder.overrideProvider(CLOCK).useValue(opts.clock);
   const api = (await apiBuilder.compile()).createNestApplication({ bodyParser: false, logger: false });
   setupApp(api, config);
@@ -67,7 +77,7 @@ export async function startTestStack(label: string, opts: { queueBackend?: Queue
   let worker: INestApplicationContext | null = null;
   const startWorker = async () => {
     if (worker) return worker;
-    const builder = Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] });
+    const builder = Test.createTestingModule({ imports: [WorkerModule.forRoot(config, { logStream: opts.log?.stream })] });
     if (opts.clock) builder.overrideProvider(CLOCK).useValue(opts.clock);
     const moduleRef = await builder.compile();
     worker = moduleRef;
