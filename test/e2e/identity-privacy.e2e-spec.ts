@@ -37,7 +37,10 @@ describe('identity and privacy on every route', () => {
     const ASKER_TO_TRANSFER = 'Tạ Thị Giấu, ĐT 0966778899';
     const ASKER_TO_EXISTING = 'Đinh Văn Ẩn, ĐT 0955112233';
     const ASKER_PLAIN = 'Bùi Văn Công';
+    // A group denunciation (K16: six signatories appoint representatives): every signatory is a denouncer.
+    const SIGNATORIES = ['Vi Thị Một', 'Vi Văn Hai', 'Vi Thị Ba', 'Vi Văn Bốn', 'Vi Thị Năm', 'Vi Văn Sáu'].map((fullName, i) => ({ fullName, phone: `09880000${i}${i}` }));
     const SECRETS = [
+      ...SIGNATORIES.flatMap((p) => [p.fullName, p.phone]),
       DENOUNCER.fullName,
       DENOUNCER.phone,
       DENOUNCER.idNumber,
@@ -50,6 +53,7 @@ describe('identity and privacy on every route', () => {
       '0955112233',
     ];
     let filed: PetitionView;
+    let group: PetitionView;
     let fromQuestion: string;
     let fromTransfer: string;
     let dialogueId: string;
@@ -97,15 +101,32 @@ describe('identity and privacy on every route', () => {
         .transferredToPetitionId!;
       await mustCommitmentAction(s, tok.head!, transferredExisting, 'transfer', { petitionId: filed.id });
 
-      clusterId = (await s.http().post('/api/clusters').set('Authorization', tok.desk!).send({ title: 'Sai phạm đất đai xã', petitionIds: [filed.id, fromQuestion] }).expect(201))
-        .body.id as string;
-      // The worker delivers the assignment notice to the handler before the routes are read.
-      await waitFor(async () => ((await get('/api/notifications', 'handler').expect(200)).body.items?.length ?? 0) > 0, { timeoutMs: 15_000 });
+      const [first, ...others] = SIGNATORIES;
+      group = await createPetition(s, tok.desk!, {
+        ...petitionBody(communeId, { kind: 'denunciation', title: 'Tố cáo việc thu tiền trái phép của trưởng thôn', petitioner: first!, coPetitioners: others }),
+        representatives: [first!, others[0]!],
+      } as never);
+      await mustPerformAction(s, tok.head!, group.id, 'accept');
+      await mustPerformAction(s, tok.head!, group.id, 'assign', { assigneeId: await s.userId('handler') });
+
+      clusterId = (
+        await s.http().post('/api/clusters').set('Authorization', tok.desk!).send({ title: 'Sai phạm đất đai xã', petitionIds: [filed.id, fromQuestion, group.id] }).expect(201)
+      ).body.id as string;
+      // Weeks later the clocks have run out: deadline alerts reach the handler and the head, the board's overdue list fills.
+      await setClock(s, tok.admin!, '2027-06-28T09:00:00+07:00');
+      const handlerId = await s.userId('handler');
+      await waitFor(
+        async () =>
+          (await s.sql.query(`SELECT 1 FROM notifications WHERE recipient_id = $1 AND kind = 'deadline.alert' AND petition_id = $2`, [handlerId, filed.id])).rowCount! > 0,
+        { what: 'a deadline alert on the denunciation to its handler' },
+      );
+      const overdue = await get('/api/board/overdue?pageSize=100', 'board').expect(200);
+      expect(JSON.stringify(overdue.body)).toContain(filed.id);
     });
 
     /** Every route a staff member can read that can reach one of the denunciations, the dialogue or its commitments. */
     function routes(): string[] {
-      const petitions = [filed.id, fromQuestion, fromTransfer];
+      const petitions = [filed.id, fromQuestion, fromTransfer, group.id];
       return [
         '/api/petitions?pageSize=100',
         '/api/petitions?kind=denunciation',
@@ -121,10 +142,11 @@ describe('identity and privacy on every route', () => {
         `/api/commitments/${transferredExisting}`,
         '/api/notifications',
         '/api/board/hot-spots',
-        '/api/board/overdue',
+        '/api/board/overdue?pageSize=100',
         '/api/board/overdue-commitments',
-        '/api/board/stats?from=2027-05-01&to=2027-05-31',
-        '/api/board/satisfaction?from=2027-05-01&to=2027-05-31',
+        '/api/board/stats?from=2027-05-01&to=2027-06-30',
+        '/api/board/satisfaction?from=2027-05-01&to=2027-06-30',
+        `/api/track/${filed.trackingCode}`,
       ];
     }
 
@@ -172,6 +194,8 @@ describe('identity and privacy on every route', () => {
       expect(p2.petitioner).toMatchObject({ fullName: ASKER_TO_PETITION });
       const p3 = (await get(`/api/petitions/${fromTransfer}`, 'head').expect(200)).body as PetitionView;
       expect(p3.petitioner).toMatchObject({ fullName: ASKER_TO_TRANSFER });
+      const related = await get(`/api/petitions/${group.id}/related`, 'head').expect(200);
+      expect(JSON.stringify(related.body)).toContain(SIGNATORIES[1]!.fullName);
       const c = (await get(`/api/commitments/${transferredNew}`, 'head').expect(200)).body as CommitmentView;
       expect(c.transferredToPetitionId).toBe(fromTransfer);
     });
