@@ -63,6 +63,14 @@ describe('logs hold no personal data or tokens', () => {
     await s.http().get(`/api/feedback/${token}/extra?x=${token}`).expect(404);
     await s.http().post(`/api/feedback/${token}`).send({ satisfied: true, comment: `Cảm ơn, ${PERSON.fullName}` }).expect(200);
 
+    // A body that is not JSON: the parser's message quotes the text around the fault.
+    await s
+      .http()
+      .post('/api/petitions')
+      .set('Authorization', desk)
+      .set('Content-Type', 'application/json')
+      .send(`{"kind":"feedback","petitioner":{"fullName":"${PERSON.fullName}","phone":"${PERSON.phone}"`)
+      .expect(400);
     // A unique violation whose parameters are a petitioner's name, phone, ID number and address.
     await s.sql.query(`CREATE UNIQUE INDEX log_probe_phone ON petitions ((petitioner->>'phone'))`);
     await createPetition(s, desk, petitionBody(communeId, { petitioner: SECOND }));
