@@ -38,8 +38,8 @@ export const LOGGABLE_QUERY_KEYS: ReadonlySet<string> = new Set([
   'hostUserId',
 ]);
 
-/** Route parameters whose values may be logged (ids and action names); others, like the feedback token, are not. */
-const LOGGABLE_PARAM_KEYS: ReadonlySet<string> = new Set(['id', 'action', 'clockId', 'petitionId', 'version']);
+/** Route parameters whose values may be logged (ids, actions, dates, tracking codes); others, like the feedback token, are not. */
+const LOGGABLE_PARAM_KEYS: ReadonlySet<string> = new Set(['id', 'action', 'clockId', 'petitionId', 'version', 'date', 'trackingCode']);
 
 const REDACTED = '[redacted]';
 
