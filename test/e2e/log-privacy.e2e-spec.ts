@@ -59,7 +59,7 @@ describe('logs hold no personal data or tokens', () => {
     }
     await s.http().get(`/api/petitions?status=resolved&search=${encodeURIComponent(PERSON.fullName)}`).set('Authorization', desk);
     const token = await latestFeedbackToken(s, p.id);
-    await s.http().get(`/api/feedback/${token}`).expect(200);
+    await s.http().get(`/api/feedback/${token}`).set('Referer', `https://grassroots.example.vn/feedback/${token}`).expect(200);
     await s.http().get(`/api/feedback/${token}/extra?x=${token}`).expect(404);
     await s.http().post(`/api/feedback/${token}`).send({ satisfied: true, comment: `Cảm ơn, ${PERSON.fullName}` }).expect(200);
 

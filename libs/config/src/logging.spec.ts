@@ -65,6 +65,9 @@ describe('request logging keeps personal query values out of the log (allow-list
       query: { q: 'Trần Thị Bình', page: '1' },
       params: { splat: ['api', 'feedback', TOKEN], token: TOKEN, id: 'f3b2a1c0-0000-4000-8000-000000000000' },
     });
+    const headers = { referer: `https://grassroots.example.vn/feedback/${TOKEN}?q=x`, host: 'api' };
+    expect(options.serializers.req({ url: '/api/feedback/x', headers }).headers).toEqual({ referer: 'https://grassroots.example.vn/feedback/[redacted]?q=[redacted]', host: 'api' });
+    expect(headers.referer).toContain(TOKEN);
     expect(req).toEqual({
       url: '/api/feedback/[redacted]?q=[redacted]&page=1',
       query: { q: '[redacted]', page: '1' },

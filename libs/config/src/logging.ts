@@ -89,8 +89,11 @@ function redactParams(params: unknown): unknown {
 }
 
 /** Applied to pino's serialized request: URLs, query and route params lose secrets and personal values. */
-function redactRequest<R extends { url?: string; originalUrl?: string; query?: unknown; params?: unknown }>(req: R): R {
+function redactRequest<R extends { url?: string; originalUrl?: string; query?: unknown; params?: unknown; headers?: Record<string, unknown> }>(req: R): R {
   if (typeof req.url === 'string') req.url = redactUrl(req.url);
+  // A page that links to the API (the citizen's feedback page) sends its own URL, token included, as Referer.
+  // A copy: the serialized request shares its headers object with the live request.
+  if (req.headers && typeof req.headers.referer === 'string') req.headers = { ...req.headers, referer: redactUrl(req.headers.referer) };
   if (typeof req.originalUrl === 'string') req.originalUrl = redactUrl(req.originalUrl);
   if ('query' in req) req.query = redactQuery(req.query);
   if ('params' in req) req.params = redactParams(req.params);
