@@ -34,21 +34,17 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+/** Optional: the API's and the worker's log lines (JSON, at `level`, default info) go to `stream` instead of stdout. */
+export interface TestLogCapture {
+  readonly stream: { write(line: string): void };
+  readonly level?: string;
+}
+
 /**
  * The whole system in one process against real services: its own database (a template copy), its own
  * BullMQ prefix (Redis) or schema (Postgres backend), the API over HTTP and, on demand, the worker.
  */
-export async function startTestStack(
-  label: string,
-  opts: {
-    queueBackend?: QueueBackend;
-    clock?: Clock;
-    workerOnStart?: boolean;
-    testClock?: boolean;
-    /** Optional: the API's and the worker's log lines (JSON, at `level`, default info) go to `stream` instead of stdout. */
-    log?: { stream: { write(line: string): void }; level?: string };
-  } = {},
-): Promise<TestStack> {
+export async function startTestStack(label: string, opts: { queueBackend?: QueueBackend; clock?: Clock; workerOnStart?: boolean; testClock?: boolean; log?: TestLogCapture } = {}): Promise<TestStack> {
   const db = await createTestDatabase(label);
   const suffix = randomBytes(4).toString('hex');
   const config = loadConfig({
