@@ -34,13 +34,19 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+/** Optional: the API's and the worker's log lines (JSON, at `level`, default info) go to `stream` instead of stdout. */
+export interface TestLogCapture {
+  readonly stream: { write(line: string): void };
+  readonly level?: string;
+}
+
 /**
  * The whole system in one process against real services: its own database (a template copy), its own
  * BullMQ prefix (Redis) or schema (Postgres backend), the API over HTTP and, on demand, the worker.
  */
 export async function startTestStack(
   label: string,
-  opts: { queueBackend?: QueueBackend; clock?: Clock; workerOnStart?: boolean; testClock?: boolean; env?: Record<string, string> } = {},
+  opts: { queueBackend?: QueueBackend; clock?: Clock; workerOnStart?: boolean; testClock?: boolean; env?: Record<string, string>; log?: TestLogCapture } = {},
 ): Promise<TestStack> {
   const db = await createTestDatabase(label);
   const suffix = randomBytes(4).toString('hex');
@@ -51,7 +57,7 @@ export async function startTestStack(
     QUEUE_BACKEND: opts.queueBackend ?? 'redis',
     QUEUE_PREFIX: `gr-test-${label}-${suffix}`,
     QUEUE_PG_SCHEMA: `bullmq_${suffix}`,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: opts.log ? (opts.log.level ?? 'info') : (process.env.TEST_LOG_LEVEL ?? 'silent'),
     OUTBOX_POLL_MS: '20',
     SWAGGER_ENABLED: 'true',
     GRASSROOTS_TEST_CLOCK: opts.testClock ? 'true' : 'false',
@@ -62,7 +68,7 @@ export async function startTestStack(
   // Dropping the database WITH (FORCE) may terminate an idle pooled connection as it closes; that is expected.
   sql.on('error', () => undefined);
 
-  const apiBuilder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] });
+  const apiBuilder = Test.createTestingModule({ imports: [ApiModule.forRoot(config, { logStream: opts.log?.stream })] });
   if (opts.clock) apiBuilder.overrideProvider(CLOCK).useValue(opts.clock);
   const api = (await apiBuilder.compile()).createNestApplication({ bodyParser: false, logger: false });
   setupApp(api, config);
@@ -71,7 +77,7 @@ export async function startTestStack(
   let worker: INestApplicationContext | null = null;
   const startWorker = async () => {
     if (worker) return worker;
-    const builder = Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] });
+    const builder = Test.createTestingModule({ imports: [WorkerModule.forRoot(config, { logStream: opts.log?.stream })] });
     if (opts.clock) builder.overrideProvider(CLOCK).useValue(opts.clock);
     const moduleRef = await builder.compile();
     worker = moduleRef;

@@ -1,5 +1,5 @@
 import { ApplicationModule } from '@app/application';
-import { type AppConfig, ConfigModule, pinoHttpOptions } from '@app/config';
+import { type AppConfig, ConfigModule, type LogStream, pinoHttpOptions, withLogStream } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -30,12 +30,13 @@ import { GROUPING_CONTROLLERS } from './grouping/index.js';
 /** HTTP only: controllers call use cases; nothing here touches a queue. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logStream`: where log lines go instead of stdout (tests read them). */
+  static forRoot(config: AppConfig, opts: { logStream?: LogStream } = {}): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, { ignorePaths: ['/health'] }) }),
+        LoggerModule.forRoot({ pinoHttp: withLogStream(pinoHttpOptions(config, { ignorePaths: ['/health'] }), opts.logStream) }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { applicationName: 'grassroots-api' })),
         JwtModule.register(jwtModuleOptions(config)),
         TerminusModule.forRoot({ logger: false }),

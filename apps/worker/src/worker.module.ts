@@ -1,5 +1,5 @@
 import { ApplicationModule } from '@app/application';
-import { type AppConfig, ConfigModule, pinoHttpOptions } from '@app/config';
+import { type AppConfig, ConfigModule, type LogStream, pinoHttpOptions, withLogStream } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
 import { ALL_QUEUES, bullRootOptions, DEFAULT_JOB_OPTIONS, JobName } from '@app/queue';
 import { BullModule } from '@nestjs/bullmq';
@@ -27,13 +27,14 @@ export function assertEveryJobHandled(): void {
 /** Queue side: processors, the outbox relay. No HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logStream`: where log lines go instead of stdout (tests read them). */
+  static forRoot(config: AppConfig, opts: { logStream?: LogStream } = {}): DynamicModule {
     assertEveryJobHandled();
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
+        LoggerModule.forRoot({ pinoHttp: withLogStream(pinoHttpOptions(config), opts.logStream) }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { applicationName: 'grassroots-worker' })),
         BullModule.forRoot(bullRootOptions(config)),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name, defaultJobOptions: DEFAULT_JOB_OPTIONS }))),

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { SafeSqlLogger } from './sql-logging.js';
 import { BoardPetitionEntity } from './entities/board-petition.entity.js';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
 import { NotificationEntity } from './entities/notification.entity.js';
@@ -53,7 +54,8 @@ export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: numbe
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    logging: ['error'],
+    // Failed statements are logged by code and table, never with their parameters (personal data).
+    logger: new SafeSqlLogger(),
     poolSize: extra.poolSize ?? 10,
     applicationName: extra.applicationName ?? 'grassroots',
   };

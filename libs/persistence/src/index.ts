@@ -1,4 +1,5 @@
 export * from './data-source.js';
+export * from './sql-logging.js';
 export * from './entities/unit.entity.js';
 export * from './entities/user.entity.js';
 export * from './entities/petition.entity.js';

@@ -1,10 +1,11 @@
 import { AppError } from '@app/application';
 import { LABELS } from '@app/domain';
+import { loggableError } from '@app/persistence';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { problem, type ProblemDetails, problemFromAppError } from './problem-details.js';
 
-/** Every error leaves as application/problem+json; stack traces stay in the log. */
+/** Every error leaves as application/problem+json; stack traces stay in the log (never personal data). */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
@@ -38,7 +39,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           if (status < 500) return { ...problem(status, 'error.validation'), detail: exception.message };
       }
     }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // A failed statement's message can quote a citizen's data: database errors are logged by code only.
+    this.logger.error(loggableError(exception));
     return problem(500, 'error.internal');
   }
 }

@@ -1,6 +1,7 @@
 import { CLOCK, DailyDigestUseCase, FireDueThresholdsUseCase, ReconcileEscalationsUseCase, upcomingDueInstants } from '@app/application';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { Clock } from '@app/domain';
+import { loggableError } from '@app/persistence';
 import { DEFAULT_JOB_OPTIONS, JobName, producerConnection, QueueName, wakeJobId } from '@app/queue';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
@@ -75,7 +76,7 @@ export class DeadlineTimers implements OnApplicationBootstrap, OnApplicationShut
       if (why === 'periodic') await this.reissueEscalations(ESCALATION_GRACE_MS);
       return fired;
     } catch (e) {
-      this.logger.error(`Deadline sweep (${why}) failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.logger.error(`Deadline sweep (${why}) failed: ${loggableError(e, { stack: false })}`);
       return 0;
     }
   }

@@ -1,5 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, outboxJobId, producerConnection, type QueueName } from '@app/queue';
+import { loggableError } from '@app/persistence';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -88,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         );
       }
     } catch (e) {
-      this.logger.error(`Outbox relay failed; will retry: ${e instanceof Error ? e.message : String(e)}`);
+      this.logger.error(`Outbox relay failed; will retry: ${loggableError(e, { stack: false })}`);
     }
     this.schedule(published > 0 ? 0 : this.config.outbox.pollMs);
   }

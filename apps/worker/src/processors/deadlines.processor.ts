@@ -1,6 +1,7 @@
 import { JobName, type JobPayloads, QueueName } from '@app/queue';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { safeFailure } from './safe-failure.js';
 import { DeadlineTimers } from '../deadlines/deadline-timers.service.js';
 
 /** Thin: wake-ups and sweeps fire what is due; the scheduler turns upcoming thresholds into wake-ups. */
@@ -12,7 +13,12 @@ export class DeadlinesProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<string | number> {
+  /** Database errors reach the stored failure reason by their code only (see safeFailure). */
+  process(job: Job): Promise<string | number> {
+    return safeFailure(() => this.run(job));
+  }
+
+  private async run(job: Job): Promise<string | number> {
     switch (job.name) {
       case JobName.DeadlineWake:
         return this.timers.sweep(`wake-up for ${(job.data as JobPayloads[typeof JobName.DeadlineWake]).dueAt}`);

@@ -2,6 +2,7 @@ import { EscalatePetitionUseCase, MarkCommitmentOverdueUseCase } from '@app/appl
 import { JobName, type JobPayloads, QueueName } from '@app/queue';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { safeFailure } from './safe-failure.js';
 
 /**
  * Thin: what fired thresholds ask for — oversight escalation of a petition, a commitment marked overdue —
@@ -18,7 +19,12 @@ export class EscalationsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<string> {
+  /** Database errors reach the stored failure reason by their code only (see safeFailure). */
+  process(job: Job): Promise<string> {
+    return safeFailure(() => this.run(job));
+  }
+
+  private async run(job: Job): Promise<string> {
     switch (job.name) {
       case JobName.EscalatePetition:
         return this.escalatePetition.execute(job.data as JobPayloads[typeof JobName.EscalatePetition]);

@@ -2,6 +2,7 @@ import { NotifyAssigneeUseCase, NotifyFollowersUseCase } from '@app/application'
 import { JobName, type JobPayloads, QueueName } from '@app/queue';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { safeFailure } from './safe-failure.js';
 
 /** Thin: stores in-app notifications; idempotent by the notification's unique source key. */
 @Processor(QueueName.Notifications)
@@ -15,7 +16,12 @@ export class NotificationsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<string> {
+  /** Database errors reach the stored failure reason by their code only (see safeFailure). */
+  process(job: Job): Promise<string> {
+    return safeFailure(() => this.run(job));
+  }
+
+  private async run(job: Job): Promise<string> {
     switch (job.name) {
       case JobName.NotifyAssignee:
         return this.notifyAssignee.execute(job.data as JobPayloads[typeof JobName.NotifyAssignee]);

@@ -1,13 +1,15 @@
 import { type Clock, type CommitmentStatus, type DialogueKind, type DialogueStatus, LABELS, toLocalDate } from '@app/domain';
-import { COMMITMENT_SELECT, commitmentStore, dialogueStore, toCommitmentRecord } from '@app/persistence';
+import { COMMITMENT_SELECT, commitmentStore, dialogueStore, PetitionEntity, toCommitmentRecord } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { accessScopeOf } from '../auth/access-scope.js';
 import { scopeSql, SqlParams } from '../board/board-access.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { subjectDeadline } from '../deadlines/subject-clocks.js';
 import {
+  askerPetitionIds,
+  askerPetitionKinds,
   availableCommitmentActions,
   type CommitmentSummaryView,
   type CommitmentView,
@@ -102,7 +104,11 @@ export class DialogueQueries {
     const carriedOver = await commitmentStore.byIds(em, s.carriedOverCommitmentIds);
     const events = await dialogueStore.events(em, id);
     const deadline = await subjectDeadline(em, { type: 'dialogue', id }, now);
-    return toDialogueView(s, { note: record.note, viewer: user, now, petitions, commitments, carriedOver, events, deadline });
+    // The kinds of the petitions questions became (directly or by transfer) decide whose identity is secret.
+    const askerPetitions = askerPetitionIds(s, commitments);
+    const kinds = askerPetitions.length === 0 ? [] : await em.find(PetitionEntity, { where: { id: In(askerPetitions) }, select: { id: true, kind: true } });
+    const askerKinds = askerPetitionKinds(s, commitments, new Map(kinds.map((p) => [p.id, p.kind])));
+    return toDialogueView(s, { note: record.note, viewer: user, now, petitions, commitments, carriedOver, events, deadline, askerKinds });
   }
 }
 

@@ -17,6 +17,7 @@ import {
 } from '@app/domain';
 import type { StoredEventRow } from '@app/persistence';
 import type { CurrentUser } from '../auth/current-user.js';
+import { maySeeIdentity } from '../auth/identity-access.js';
 import type { SubjectDeadlineView } from '../deadlines/subject-clocks.js';
 
 export interface SubjectEventView {
@@ -144,7 +145,10 @@ export interface DialogueView extends DialogueSummaryView {
   readonly attendees: DialogueState['attendees'];
   readonly minutesSummary: string | null;
   readonly questions: readonly DialogueQuestionState[];
-  /** True when the viewer may not see who asked (the board never sees who petitioned: DOMAIN.md §7). */
+  /**
+   * True when the viewer may not see who asked some question (`askedBy` is null there): the board never sees
+   * who asked; a handler does not see an asker whose question became a denunciation (LTC 2018 Art 47, 56).
+   */
   readonly identityWithheld: boolean;
   readonly resultsPublishedAt: string | null;
   readonly resultsDueDate: string | null;
@@ -180,6 +184,33 @@ export function toDialogueSummary(s: DialogueState): DialogueSummaryView {
   };
 }
 
+/**
+ * The kind of petition each question's asker stands behind: the petition the question became, or the one its
+ * commitment was transferred to. A denunciation makes the asker a denouncer, whichever way it came about.
+ */
+export function askerPetitionKinds(
+  s: Pick<DialogueState, 'questions'>,
+  commitments: readonly Pick<CommitmentState, 'questionId' | 'transferredToPetitionId'>[],
+  kindOfPetition: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const note = (questionId: string, petitionId: string | null) => {
+    const kind = petitionId === null ? undefined : kindOfPetition.get(petitionId);
+    if (kind !== undefined && out.get(questionId) !== 'denunciation') out.set(questionId, kind);
+  };
+  for (const q of s.questions) if (q.outcome?.kind === 'to_petition') note(q.id, q.outcome.petitionId);
+  for (const c of commitments) if (c.questionId !== null) note(c.questionId, c.transferredToPetitionId);
+  return out;
+}
+
+/** Petitions whose kind decides whether an asker is a denouncer (see askerPetitionKinds). */
+export function askerPetitionIds(s: Pick<DialogueState, 'questions'>, commitments: readonly Pick<CommitmentState, 'transferredToPetitionId'>[]): string[] {
+  const ids = new Set<string>();
+  for (const q of s.questions) if (q.outcome?.kind === 'to_petition') ids.add(q.outcome.petitionId);
+  for (const c of commitments) if (c.transferredToPetitionId !== null) ids.add(c.transferredToPetitionId);
+  return [...ids];
+}
+
 export function toDialogueView(
   s: DialogueState,
   extra: {
@@ -191,9 +222,13 @@ export function toDialogueView(
     carriedOver: CommitmentState[];
     events: StoredEventRow<object>[];
     deadline: SubjectDeadlineView | null;
+    /** From askerPetitionKinds: what each asker stands behind. */
+    askerKinds: ReadonlyMap<string, string>;
   },
 ): DialogueView {
-  const withhold = extra.viewer.role === 'board';
+  // Every place the minutes name who asked (the questions and the DialogueHeld event) goes through this check.
+  const mayName = (questionId: string) => maySeeIdentity(extra.viewer, extra.askerKinds.get(questionId) ?? null);
+  const withholds = !maySeeIdentity(extra.viewer, null) || s.questions.some((q) => !mayName(q.id));
   return {
     ...toDialogueSummary(s),
     voterCount: s.voterCount,
@@ -206,8 +241,8 @@ export function toDialogueView(
     announcementChannels: s.announcementChannels,
     attendees: s.attendees,
     minutesSummary: s.minutesSummary,
-    questions: withhold ? s.questions.map((q) => ({ ...q, askedBy: null })) : s.questions,
-    identityWithheld: withhold,
+    questions: s.questions.map((q) => (mayName(q.id) ? q : { ...q, askedBy: null })),
+    identityWithheld: withholds,
     resultsPublishedAt: s.resultsPublishedAt,
     resultsDueDate: s.resultsDueDate,
     resultsLate: s.resultsLate,
@@ -217,14 +252,14 @@ export function toDialogueView(
     petitions: extra.petitions,
     commitments: extra.commitments.map((c) => toCommitmentSummary(c, extra.now)),
     availableActions: availableDialogueActions(s, { userId: extra.viewer.id, role: extra.viewer.role }),
-    events: extra.events.map((e) => toSubjectEventView(withhold ? withholdAskedBy(e) : e)),
+    events: extra.events.map((e) => toSubjectEventView(withholdAskers(e, mayName))),
     deadline: extra.deadline,
   };
 }
 
-/** The minutes in the audit trail name who asked; the board's view of the trail does not. */
-function withholdAskedBy(e: StoredEventRow<object>): StoredEventRow<object> {
-  const p = e.payload as { questions?: { askedBy: string | null }[] };
+/** The minutes in the audit trail name who asked; the viewer's copy keeps only the askers they may see. */
+function withholdAskers(e: StoredEventRow<object>, mayName: (questionId: string) => boolean): StoredEventRow<object> {
+  const p = e.payload as { questions?: { id: string; askedBy: string | null }[] };
   if (!Array.isArray(p.questions)) return e;
-  return { ...e, payload: { ...p, questions: p.questions.map((q) => ({ ...q, askedBy: null })) } };
+  return { ...e, payload: { ...p, questions: p.questions.map((q) => (mayName(q.id) ? q : { ...q, askedBy: null })) } };
 }

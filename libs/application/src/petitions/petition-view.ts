@@ -3,6 +3,7 @@ import type { BlockedAction } from '../dialogues/second-complaint-gate.js';
 import type { PersonRecord, PetitionEntity, PetitionEventEntity } from '@app/persistence';
 import { toPetitionState } from '@app/persistence';
 import type { CurrentUser } from '../auth/current-user.js';
+import { maySeeCitizenComments, maySeeIdentity } from '../auth/identity-access.js';
 import type { ClockView } from '../deadlines/clock-views.js';
 
 export interface PetitionEventView {
@@ -52,22 +53,8 @@ export interface PetitionView extends PetitionSummaryView {
   readonly events: PetitionEventView[];
 }
 
-/**
- * Who may see a petitioner's identity: reception and the competent head always; a handler except on
- * denunciations (verifiers work on a pseudonymised file); the board never (it oversees, it does not resolve).
- */
-export function maySeeIdentity(user: CurrentUser, kind: string): boolean {
-  switch (user.role) {
-    case 'desk':
-    case 'head':
-    case 'admin':
-      return true;
-    case 'handler':
-      return kind !== 'denunciation';
-    case 'board':
-      return false;
-  }
-}
+// One rule for every route (petitions, grouping, dialogues): see auth/identity-access.ts.
+export { maySeeIdentity };
 
 export function toSummaryView(row: PetitionEntity): PetitionSummaryView {
   return {
@@ -94,7 +81,16 @@ export function toSummaryView(row: PetitionEntity): PetitionSummaryView {
 
 const BASE_EVENT_FIELDS = new Set(['type', 'petitionId', 'at', 'actorId', 'actorRole', 'legalBasis']);
 
-export function toEventView(e: PetitionEventEntity): PetitionEventView {
+/** Events that carry the citizen's own words (`comment`): the satisfaction rating and the reopen it caused. */
+const CITIZEN_COMMENT_EVENTS = new Set(['CitizenFeedbackRecorded', 'PetitionReopened']);
+
+/** The trail as the viewer may read it: a citizen's comment is replaced by `commentWithheld` where the rule says so. */
+export function toEventView(e: PetitionEventEntity, viewer: CurrentUser): PetitionEventView {
+  const data: Record<string, unknown> = Object.fromEntries(Object.entries(e.payload).filter(([k]) => !BASE_EVENT_FIELDS.has(k)));
+  if (CITIZEN_COMMENT_EVENTS.has(e.type) && typeof data.comment === 'string' && !maySeeCitizenComments(viewer)) {
+    data.comment = null;
+    data.commentWithheld = true;
+  }
   return {
     sequence: e.sequence,
     type: e.type,
@@ -102,7 +98,7 @@ export function toEventView(e: PetitionEventEntity): PetitionEventView {
     actorId: e.actorId,
     actorRole: e.actorRole,
     legalBasis: e.legalBasis,
-    data: Object.fromEntries(Object.entries(e.payload).filter(([k]) => !BASE_EVENT_FIELDS.has(k))),
+    data,
   };
 }
 
@@ -124,6 +120,6 @@ export function toPetitionView(
     availableActions: availableActions(toPetitionState(row), { userId: viewer.id, role: viewer.role }).filter((a) => !blocked.some((b) => b.action === a)),
     blockedActions: blocked,
     deadlines,
-    events: events.map(toEventView),
+    events: events.map((e) => toEventView(e, viewer)),
   };
 }
