@@ -41,37 +41,30 @@ async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /**
- * Builds (once per schema fingerprint, under a lock so parallel test files don't race) a template database
- * with migrations applied, the administrative map imported and the demo users seeded.
+ * Builds (once per schema fingerprint; the caller holds TEMPLATE_LOCK, so parallel test files don't race) a
+ * template database with migrations applied, the administrative map imported and the demo users seeded.
  */
-async function ensureTemplate(): Promise<string> {
+async function ensureTemplate(admin: pg.Client): Promise<string> {
   const template = `grassroots_tpl_${persistenceFingerprint()}`;
-  await withAdmin(async (admin) => {
-    await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
-    try {
-      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
-      if (exists.rowCount === 1) return;
-      const building = `${template}_building`;
-      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${building}`);
-      const url = serverUrl(building);
-      await runMigrations(url);
-      const ds = await new DataSource(dataSourceOptions(url, { poolSize: 2 })).initialize();
-      try {
-        await importAdministrativeUnits(ds);
-        await seedDemo(ds, { passwordHash: await hashPassword(DEMO_PASSWORD) });
-      } finally {
-        await ds.destroy();
-      }
-      // Rename only when complete: a crashed build never leaves a half-made template behind.
-      await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
-      // Older templates from earlier schema versions are garbage now.
-      const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'grassroots_tpl_%' AND datname <> $1`, [template]);
-      for (const row of stale.rows as { datname: string }[]) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
-    } finally {
-      await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
-    }
-  });
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+  if (exists.rowCount === 1) return template;
+  const building = `${template}_building`;
+  await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${building}`);
+  const url = serverUrl(building);
+  await runMigrations(url);
+  const ds = await new DataSource(dataSourceOptions(url, { poolSize: 2 })).initialize();
+  try {
+    await importAdministrativeUnits(ds);
+    await seedDemo(ds, { passwordHash: await hashPassword(DEMO_PASSWORD) });
+  } finally {
+    await ds.destroy();
+  }
+  // Rename only when complete: a crashed build never leaves a half-made template behind.
+  await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+  // Older templates from earlier schema versions are garbage now.
+  const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'grassroots_tpl_%' AND datname <> $1`, [template]);
+  for (const row of stale.rows as { datname: string }[]) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
   return template;
 }
 
@@ -121,11 +114,13 @@ export interface TestDatabase {
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   orphansCollected ??= dropOrphanedTestDatabases();
   await orphansCollected;
-  const template = await ensureTemplate();
   const name = `grassroots_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(3).toString('hex')}`;
   await withAdmin(async (admin) => {
+    // One hold of the lock from the template check to the copy: a run from another worktree (another schema
+    // fingerprint) drops templates it finds stale, and could otherwise drop ours in between.
     await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     try {
+      const template = await ensureTemplate(admin);
       await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
       await admin.query(`COMMENT ON DATABASE ${name} IS '${OWNER}'`);
     } finally {

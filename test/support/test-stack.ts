@@ -28,6 +28,8 @@ export interface TestStack {
   /** Logs in a demo user and returns its bearer header value. */
   token(username: string): Promise<string>;
   userId(username: string): Promise<string>;
+  /** The API's log lines (JSON), when the stack was started with `captureLog`. */
+  logLines(): readonly string[];
   startWorker(): Promise<INestApplicationContext>;
   stopWorker(): Promise<void>;
   worker(): INestApplicationContext | null;
@@ -38,7 +40,7 @@ export interface TestStack {
  * The whole system in one process against real services: its own database (a template copy), its own
  * BullMQ prefix (Redis) or schema (Postgres backend), the API over HTTP and, on demand, the worker.
  */
-export async function startTestStack(label: string, opts: { queueBackend?: QueueBackend; clock?: Clock; workerOnStart?: boolean; testClock?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(label: string, opts: { queueBackend?: QueueBackend; clock?: Clock; workerOnStart?: boolean; testClock?: boolean; captureLog?: { level: string } } = {}): Promise<TestStack> {
   const db = await createTestDatabase(label);
   const suffix = randomBytes(4).toString('hex');
   const config = loadConfig({
@@ -48,7 +50,7 @@ export async function startTestStack(label: string, opts: { queueBackend?: Queue
     QUEUE_BACKEND: opts.queueBackend ?? 'redis',
     QUEUE_PREFIX: `gr-test-${label}-${suffix}`,
     QUEUE_PG_SCHEMA: `bullmq_${suffix}`,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: opts.captureLog?.level ?? process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_POLL_MS: '20',
     SWAGGER_ENABLED: 'true',
     GRASSROOTS_TEST_CLOCK: opts.testClock ? 'true' : 'false',
@@ -58,7 +60,9 @@ export async function startTestStack(label: string, opts: { queueBackend?: Queue
   // Dropping the database WITH (FORCE) may terminate an idle pooled connection as it closes; that is expected.
   sql.on('error', () => undefined);
 
-  const apiBuilder = Test.createTestingModule({ imports: [ApiModule.forRoot(config)] });
+  const logLines: string[] = [];
+  const logDestination = opts.captureLog ? { write: (line: string) => void logLines.push(line) } : undefined;
+  const apiBuilder = Test.createTestingModule({ imports: [ApiModule.forRoot(config, { logDestination })] });
   if (opts.clock) apiBuilder.overrideProvider(CLOCK).useValue(opts.clock);
   const api = (await apiBuilder.compile()).createNestApplication({ bodyParser: false, logger: false });
   setupApp(api, config);
@@ -100,6 +104,7 @@ export async function startTestStack(label: string, opts: { queueBackend?: Queue
       const r = await sql.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [username]);
       return r.rows[0]!.id;
     },
+    logLines: () => logLines,
     startWorker,
     stopWorker,
     worker: () => worker,

@@ -27,12 +27,14 @@ import { GROUPING_CONTROLLERS } from './grouping/index.js';
 /** HTTP only: controllers call use cases; nothing here touches a queue. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logDestination`: where log lines go instead of stdout (tests read the log back). */
+  static forRoot(config: AppConfig, opts: { logDestination?: { write(line: string): void } } = {}): DynamicModule {
+    const pinoHttp = pinoHttpOptions(config, { ignorePaths: ['/health'] });
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, { ignorePaths: ['/health'] }) }),
+        LoggerModule.forRoot({ pinoHttp: opts.logDestination ? [pinoHttp, opts.logDestination] : pinoHttp }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { applicationName: 'grassroots-api' })),
         JwtModule.register({ secret: config.jwt.secret, signOptions: { expiresIn: config.jwt.ttlSeconds } }),
         TerminusModule.forRoot({ logger: false }),

@@ -1,5 +1,5 @@
 import { AppError, CalendarAdminUseCase, type CurrentUser, requireAdmin } from '@app/application';
-import { isLocalDate } from '@app/domain';
+import { isAcceptedLocalDate, isLocalDate } from '@app/domain';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { User } from '../auth/auth.guard.js';
@@ -38,7 +38,10 @@ export class CalendarController {
   @ApiParam({ name: 'date', example: '2026-12-24' })
   remove(@User() user: CurrentUser, @Param('date') date: string, @Query() query: DryRunQuery) {
     requireAdmin(user);
-    if (!isLocalDate(date)) throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'date', messageKey: 'validation.isLocalDate' }]);
+    if (!isAcceptedLocalDate(date)) {
+      const messageKey = isLocalDate(date) ? 'validation.dateRange' : 'validation.isLocalDate';
+      throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'date', messageKey }]);
+    }
     return this.calendar.remove(user, date, query.dryRun);
   }
 }

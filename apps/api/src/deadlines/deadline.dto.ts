@@ -1,4 +1,6 @@
 import {
+  CALENDAR_YEAR_MAX,
+  CALENDAR_YEAR_MIN,
   CLOCK_KINDS,
   type CalendarEntryKind,
   PAUSE_REASONS,
@@ -201,7 +203,7 @@ export class RecomputeBody {
 const ENTRY_KINDS: readonly CalendarEntryKind[] = ['holiday', 'compensatory', 'swap_off', 'swap_work'];
 
 export class CalendarYearQuery {
-  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(CALENDAR_YEAR_MIN) @Max(CALENDAR_YEAR_MAX) year: number;
   @ApiPropertyOptional({ default: false }) @IsOptional() @QueryBoolean() @IsBoolean() includeWeekends: boolean = false;
 }
 

@@ -155,6 +155,9 @@ const CORE_MESSAGES = {
   'validation.isNumber': { vi: 'Phải là một số.', en: 'Must be a number.' },
   'validation.arrayNotEmpty': { vi: 'Danh sách không được để trống.', en: 'The list must not be empty.' },
   'validation.isLocalDate': { vi: 'Phải là ngày hợp lệ dạng YYYY-MM-DD.', en: 'Must be a valid date, YYYY-MM-DD.' },
+  'validation.dateRange': { vi: 'Phải nằm trong các năm 2000–2100.', en: 'Must be within the years 2000–2100.' },
+  'validation.isWellFormed': { vi: 'Chứa ký tự không hợp lệ.', en: 'Contains an invalid character.' },
+  'validation.maxDepth': { vi: 'Dữ liệu lồng nhau quá nhiều tầng.', en: 'Nested too deeply.' },
   'deadline.summary': {
     vi: '{days} {unit} từ {firstDay} (không tính {startLabel} {startDay}){details}; hạn cuối là hết {weekday} {lastDay}.',
     en: '{days} {unit} from {firstDay} ({startLabel} {startDay} not counted){details}; due by the end of {weekday} {lastDay}.',
