@@ -183,6 +183,15 @@ describe('hostile input is refused on its field and takes nothing down', () => {
     });
   });
 
+  it('answers a URL past the header limit as problem+json, not a bare 431', async () => {
+    const res = await get(`/api/petitions?q=${'a'.repeat(20_000)}`, 'desk');
+    expect(res.status).toBe(431);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 431, code: 'error.headers_too_large' });
+    // The server still answers afterwards.
+    expect((await get('/api/auth/me', 'desk')).status).toBe(200);
+  });
+
   it('left no stack trace and no error in the API log', () => {
     const lines = s.logLines();
     // The stack logs every request, so an empty log would mean the capture is broken.

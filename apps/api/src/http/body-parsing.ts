@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { jsonDepthExceededAt } from './json-depth.js';
@@ -8,6 +10,7 @@ import { problem } from './problem-details.js';
  * malformed body becomes a problem+json 413/400 like every other error.
  */
 export function installBodyParsing(app: INestApplication, limit: string): void {
+  answerOversizedHeadersAsProblem(app.getHttpServer() as Server);
   app.use((req: Request, res: Response, next: NextFunction) => {
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json') && !req.is('application/*+json')) {
@@ -27,7 +30,7 @@ export function installBodyParsing(app: INestApplication, limit: string): void {
       },
     }),
   );
-  app.use((err: { type?: string; status?: number; depthExceededAt?: string }, req: Request, res: Response, next: NextFunction) => {
+  app.use((err: { type?: string; status?: number; depthExceededAt?: string; body?: unknown }, req: Request, res: Response, next: NextFunction) => {
     const send = (body: ReturnType<typeof problem>) => res.status(body.status).type('application/problem+json').json({ ...body, instance: req.originalUrl });
     if (err?.type === 'entity.too.large') {
       send(problem(413, 'error.payload_too_large'));
@@ -35,6 +38,9 @@ export function installBodyParsing(app: INestApplication, limit: string): void {
       send(problem(400, 'error.validation', {}, {}, [{ field: err.depthExceededAt, messageKey: 'validation.maxDepth' }]));
     } else if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') {
       send(problem(415, 'error.unsupported_media_type'));
+    } else if (err?.type === 'entity.parse.failed' && isJsonScalar(err.body)) {
+      // Valid JSON but not an object ("hello", 42, null): the body as a whole is the field at fault.
+      send(problem(400, 'error.validation', {}, {}, [{ field: '', messageKey: 'validation.isObject' }]));
     } else if (err?.type === 'entity.parse.failed' || (typeof err?.status === 'number' && err.status >= 400 && err.status < 500)) {
       // Any other refusal of the body parser (aborted, wrong length) is the client's: never express's HTML page.
       send(problem(400, 'error.malformed_json'));
@@ -60,6 +66,17 @@ export function installBodyParsing(app: INestApplication, limit: string): void {
     }
     next();
   });
+}
+
+/** Body text that is valid JSON, just not an object or array (which the strict parser refuses as malformed). */
+function isJsonScalar(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  try {
+    const v: unknown = JSON.parse(text);
+    return v === null || typeof v !== 'object';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -111,4 +128,22 @@ function inputFaults(root: unknown): Fault[] {
     }
   }
   return faults;
+}
+
+/**
+ * A URL or headers past Node's limit (16 KB; a long search text is enough) are refused by Node's HTTP parser
+ * before express sees the request, with a bare 431. Answered here as problem+json like every other refusal.
+ * Any other malformed request gets Node's own 400 and the connection closes.
+ */
+function answerOversizedHeadersAsProblem(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = status === 431 ? JSON.stringify(problem(431, 'error.headers_too_large')) : '';
+    const head = status === 431 ? `431 Request Header Fields Too Large\r\nContent-Type: application/problem+json` : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${head}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
 }

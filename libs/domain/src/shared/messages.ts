@@ -20,6 +20,7 @@ const CORE_MESSAGES = {
   'error.malformed_json': { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   'error.internal': { vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
   'error.unsupported_media_type': { vi: 'Chỉ chấp nhận nội dung JSON.', en: 'Only JSON request bodies are accepted.' },
+  'error.headers_too_large': { vi: 'Địa chỉ hoặc phần đầu của yêu cầu quá dài.', en: 'The address or the headers of the request are too long.' },
   'error.idempotency_key_reused': {
     vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
     en: 'This Idempotency-Key was already used for a different request.',
