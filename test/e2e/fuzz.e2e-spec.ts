@@ -264,6 +264,52 @@ describe('fuzzing every DTO of the OpenAPI document', () => {
     await s?.close();
   });
 
+  let requests = 0;
+  let refused400 = 0;
+  const statuses = new Map<number, number>();
+  let baseline: Record<string, number> = {};
+
+  /** Throws when a response breaks a rule: a 5xx, a refusal that is not problem+json or wrote rows, a 400 without fields. */
+  async function judge(res: Response, label: string): Promise<void> {
+    requests++;
+    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    const what = `${label} → ${res.status} ${res.text.slice(0, 500)}`;
+    if (res.status >= 500) throw new Error(`5xx: ${what}`);
+    if (res.status >= 400) {
+      if (!/^application\/problem\+json/.test(String(res.headers['content-type']))) throw new Error(`not problem+json: ${what}`);
+      for (const pattern of STACK_TRACE_TEXT) if (pattern.test(res.text)) throw new Error(`stack trace in the response: ${what}`);
+    }
+    if (res.status === 400) {
+      refused400++;
+      const errors = (res.body as { errors?: { field?: unknown; code?: unknown }[] }).errors;
+      if (!Array.isArray(errors) || errors.length === 0 || errors.some((e) => typeof e.field !== 'string' || typeof e.code !== 'string')) {
+        throw new Error(`400 without errors[].field: ${what}`);
+      }
+    }
+    const now = await publicTableCounts(s.sql);
+    const before = baseline;
+    baseline = now;
+    if (res.status >= 400) {
+      const changed = Object.keys(now).filter((k) => now[k] !== before[k]);
+      if (changed.length > 0) throw new Error(`refused but wrote to ${changed.join(', ')}: ${what}`);
+    }
+  }
+
+  /** A real value for a path parameter, so that a route is reached past its 404. */
+  function idFor(template: string, name: string): string {
+    if (name === 'clockId') return ids.clockId;
+    if (name === 'petitionId') return ids.petitionId;
+    if (name === 'version') return '1';
+    if (name === 'date') return '2027-05-03';
+    if (name === 'token') return 'A'.repeat(43);
+    if (name === 'trackingCode') return 'ABC123';
+    if (template.startsWith('/api/petitions')) return ids.petitionId;
+    if (template.startsWith('/api/dialogues')) return ids.dialogueId;
+    if (template.startsWith('/api/commitments')) return ids.commitmentId;
+    if (template.startsWith('/api/units')) return ids.communeId;
+    return '0b9a3c1e-5d2f-4e8a-9c7b-1a2b3c4d5e6f';
+  }
+
   function targets(): Target[] {
     const resolve = resolver(doc);
     const out: Target[] = [];
@@ -273,23 +319,10 @@ describe('fuzzing every DTO of the OpenAPI document', () => {
         const query = params.filter((p) => p.in === 'query');
         const bodySchema = op.requestBody?.content?.['application/json']?.schema;
         if (!bodySchema && query.length === 0) continue;
-        const idFor = (name: string): string => {
-          if (name === 'clockId') return ids.clockId;
-          if (name === 'petitionId') return ids.petitionId;
-          if (name === 'version') return '1';
-          if (name === 'date') return '2027-05-03';
-          if (name === 'token') return 'A'.repeat(43);
-          if (name === 'trackingCode') return 'ABC123';
-          if (template.startsWith('/api/petitions')) return ids.petitionId;
-          if (template.startsWith('/api/dialogues')) return ids.dialogueId;
-          if (template.startsWith('/api/commitments')) return ids.commitmentId;
-          if (template.startsWith('/api/units')) return ids.communeId;
-          return '0b9a3c1e-5d2f-4e8a-9c7b-1a2b3c4d5e6f';
-        };
         const actions = (params.find((p) => p.in === 'path' && p.name === 'action')?.schema?.enum as string[] | undefined) ?? [null];
         const bodies = bodySchema ? (resolve(bodySchema).oneOf ?? [bodySchema]) : [];
         for (const action of actions) {
-          const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'action' ? action! : idFor(name)));
+          const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'action' ? action! : idFor(template, name)));
           out.push({ label: `${method.toUpperCase()} ${template}${action ? ` (${action})` : ''}`, method: method as Target['method'], path, bodies, query, role: roleFor(method, template) });
         }
       }
@@ -304,10 +337,9 @@ describe('fuzzing every DTO of the OpenAPI document', () => {
     // Every operation with a body or a query must be reached; a document that lost them would make this vacuous.
     expect(all.length).toBeGreaterThan(60);
     const failures: string[] = [];
-    let requests = 0;
-    let refused400 = 0;
-    const statuses = new Map<number, number>();
-    let baseline = await publicTableCounts(s.sql);
+    requests = 0;
+    refused400 = 0;
+    baseline = await publicTableCounts(s.sql);
 
     for (const t of all) {
       const bodyCases = t.bodies.map((schema) => ({ schema, base: sample(schema) as Record<string, unknown>, paths: fieldPaths(resolve, schema) }));
@@ -346,28 +378,7 @@ describe('fuzzing every DTO of the OpenAPI document', () => {
             const req = s.http()[t.method](`${t.path}${queryString(params)}`);
             if (who) req.set('Authorization', tok[who]!);
             const res: Response = body === undefined ? await req : await req.set('Content-Type', 'application/json').send(JSON.stringify(body));
-            requests++;
-            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-            const what = `${t.label} as ${who ?? 'anonymous'} → ${res.status} ${res.text.slice(0, 500)}`;
-            if (res.status >= 500) throw new Error(`5xx: ${what}`);
-            if (res.status >= 400) {
-              if (!/^application\/problem\+json/.test(String(res.headers['content-type']))) throw new Error(`not problem+json: ${what}`);
-              for (const pattern of STACK_TRACE_TEXT) if (pattern.test(res.text)) throw new Error(`stack trace in the response: ${what}`);
-            }
-            if (res.status === 400) {
-              refused400++;
-              const errors = (res.body as { errors?: { field?: unknown; code?: unknown }[] }).errors;
-              if (!Array.isArray(errors) || errors.length === 0 || errors.some((e) => typeof e.field !== 'string' || typeof e.code !== 'string')) {
-                throw new Error(`400 without errors[].field: ${what}`);
-              }
-            }
-            const now = await publicTableCounts(s.sql);
-            const before = baseline;
-            baseline = now;
-            if (res.status >= 400) {
-              const changed = Object.keys(now).filter((k) => now[k] !== before[k]);
-              if (changed.length > 0) throw new Error(`refused but wrote to ${changed.join(', ')}: ${what}`);
-            }
+            await judge(res, `${t.label} as ${who ?? 'anonymous'}`);
           }),
           // No shrinking: each step is a request; the seed and the counterexample are enough to replay it.
           { seed: SEED, numRuns: RUNS, endOnFailure: true },
@@ -388,4 +399,44 @@ describe('fuzzing every DTO of the OpenAPI document', () => {
     const logged = s.logLines().filter((l) => (JSON.parse(l) as { level: number }).level >= 50 || STACK_TRACE_TEXT.some((p) => p.test(l)));
     expect(logged).toEqual([]);
   }, 170_000);
+  it('never answers 5xx to a bad path parameter, and writes nothing', async () => {
+    const resolve = resolver(doc);
+    const sample = sampler(resolve, ids);
+    const ops = Object.entries(doc.paths).flatMap(([template, item]) =>
+      Object.entries(item).flatMap(([method, op]) => {
+        const names = (op.parameters ?? []).filter((p) => p.in === 'path' && p.name !== 'action').map((p) => p.name);
+        const action = ((op.parameters ?? []).find((p) => p.name === 'action')?.schema?.enum as string[] | undefined)?.[0];
+        const body = op.requestBody?.content?.['application/json']?.schema;
+        return names.length ? [{ template, method: method as Target['method'], names, action, body }] : [];
+      }),
+    );
+    expect(ops.length).toBeGreaterThan(20);
+    const badSegment = fc.constantFrom(
+      '9999-12-31', '0000-01-01', '2026-02-30', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', '-1', '0', '1e309', '99999999999999999999',
+      'NaN', '%00', '%ED%A0%80', '%E2%80%AE', '%C0%AE%C0%AE', '..', '%2e%2e%2f', ' ', '%20', 'a'.repeat(300), encodeURIComponent(TEN_THOUSAND.slice(0, 1500)),
+    );
+    const failures: string[] = [];
+    baseline = await publicTableCounts(s.sql);
+    for (const op of ops) {
+      try {
+        await fc.assert(
+          fc.asyncProperty(fc.nat(), badSegment, async (i, segment) => {
+            const bad = op.names[i % op.names.length]!;
+            const path = op.template.replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'action' ? op.action! : name === bad ? segment : idFor(op.template, name)));
+            const role = roleFor(op.method, op.template);
+            const req = s.http()[op.method](path);
+            if (role) req.set('Authorization', tok[role]!);
+            const res: Response = op.body ? await req.set('Content-Type', 'application/json').send(JSON.stringify(sample(op.body))) : await req;
+            await judge(res, `${op.method.toUpperCase()} ${op.template} with ${bad}=${segment.slice(0, 40)}`);
+          }),
+          { seed: SEED, numRuns: RUNS, endOnFailure: true },
+        );
+      } catch (e) {
+        const err = e as Error & { cause?: unknown };
+        failures.push(`${op.method.toUpperCase()} ${op.template}: ${err.message.split('\n').slice(0, 3).join(' ')}${err.cause instanceof Error ? `\n  ${err.cause.message}` : ''}`);
+      }
+    }
+    if (failures.length > 0) console.error(`fuzz seed ${SEED}:\n${failures.join('\n\n')}`);
+    expect({ seed: SEED, failures }).toEqual({ seed: SEED, failures: [] });
+  }, 120_000);
 });

@@ -183,6 +183,11 @@ describe('hostile input is refused on its field and takes nothing down', () => {
     });
   });
 
+  it('refuses a path segment that is not valid UTF-8 on the path', async () => {
+    expectFieldProblem(await get('/api/petitions/%ED%A0%80', 'desk'), 'path', 'validation.isWellFormed');
+    expectFieldProblem(await get('/api/track/%E0%A4%A', 'desk'), 'path', 'validation.isWellFormed');
+  });
+
   it('answers a URL past the header limit as problem+json, not a bare 431', async () => {
     const res = await get(`/api/petitions?q=${'a'.repeat(20_000)}`, 'desk');
     expect(res.status).toBe(431);

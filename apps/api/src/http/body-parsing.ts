@@ -11,6 +11,16 @@ import { problem } from './problem-details.js';
  */
 export function installBodyParsing(app: INestApplication, limit: string): void {
   answerOversizedHeadersAsProblem(app.getHttpServer() as Server);
+  // A path segment that is not valid percent-encoded UTF-8 (`/api/petitions/%ED%A0%80`) cannot be matched to a
+  // route parameter; the router's own refusal names nothing. Refused here on the path, before routing.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.split('/').every(decodable)) {
+      next();
+      return;
+    }
+    const errors = [{ field: 'path', messageKey: 'validation.isWellFormed' as const }];
+    res.status(400).type('application/problem+json').json({ ...problem(400, 'error.validation', {}, {}, errors), instance: req.originalUrl });
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json') && !req.is('application/*+json')) {
@@ -66,6 +76,15 @@ export function installBodyParsing(app: INestApplication, limit: string): void {
     }
     next();
   });
+}
+
+function decodable(segment: string): boolean {
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Body text that is valid JSON, just not an object or array (which the strict parser refuses as malformed). */
