@@ -114,6 +114,7 @@ describe('hostile input is refused on its field and takes nothing down', () => {
         'scheduledAt',
       ],
       ['the test clock set to year 9999', () => post('/api/test-clock', 'admin', { set: '9999-12-31T20:00:00Z' }), 'set'],
+      ['the test clock moved on past 2100', () => post('/api/test-clock', 'admin', { advance: 'P36600D' }), 'advance'],
     ];
     it.each(cases)('refuses %s on its field', async (_label, send, field) => {
       expectFieldProblem(await send(), field, 'validation.dateRange');
