@@ -100,6 +100,13 @@ const weirdDates = [
   '0000-01',
   '9999-12',
   '2026-00',
+  // The edges of the accepted range: valid, so they reach the use cases and the day arithmetic.
+  '2000-01-01',
+  '2100-12-31',
+  '2000-01',
+  '2100-12',
+  '1999-12-31T17:00:00Z',
+  '2100-12-31T16:59:59.999Z',
 ];
 const weirdNumbers = [0, -1, 1.5, -0.5, 1e308, -1e308, 2 ** 53 + 1, -(2 ** 31), 2 ** 31, 100001, 1e-300];
 
