@@ -1,5 +1,5 @@
 import { AppError, CalendarAdminUseCase, type CurrentUser, requireAdmin } from '@app/application';
-import { isCalendarFact, isLocalDate } from '@app/domain';
+import { CALENDAR_YEAR_MAX, CALENDAR_YEAR_MIN, isAcceptedLocalDate, isCalendarFact, isLocalDate } from '@app/domain';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { User } from '../auth/auth.guard.js';
@@ -41,7 +41,10 @@ export class CalendarController {
   @ApiParam({ name: 'date', example: '2026-12-24' })
   remove(@User() user: CurrentUser, @Param('date') date: string, @Query() query: DryRunQuery) {
     requireAdmin(user);
-    if (!isLocalDate(date)) throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'date', messageKey: 'validation.isLocalDate' }]);
+    if (!isAcceptedLocalDate(date)) {
+      const messageKey = isLocalDate(date) ? 'validation.dateRange' : 'validation.isLocalDate';
+      throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'date', messageKey }]);
+    }
     return this.calendar.remove(user, date, query.dryRun);
   }
 
@@ -62,7 +65,7 @@ export class CalendarController {
   removeFact(@User() user: CurrentUser, @Param('year') year: string, @Param('fact') fact: string, @Query() query: DryRunQuery) {
     requireAdmin(user);
     const y = Number(year);
-    if (!/^\d{4}$/.test(year) || y < 2000 || y > 2100) throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'year', messageKey: 'validation.isInt' }]);
+    if (!/^\d{4}$/.test(year) || y < CALENDAR_YEAR_MIN || y > CALENDAR_YEAR_MAX) throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'year', messageKey: 'validation.isInt' }]);
     if (!isCalendarFact(fact)) throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'fact', messageKey: 'validation.isIn' }]);
     return this.calendar.removeFact(user, y, fact, query.dryRun);
   }

@@ -1,5 +1,7 @@
 import {
   CALENDAR_FACTS,
+  CALENDAR_YEAR_MAX,
+  CALENDAR_YEAR_MIN,
   CLOCK_KINDS,
   type CalendarEntryKind,
   type CalendarFact,
@@ -203,7 +205,7 @@ export class RecomputeBody {
 const ENTRY_KINDS: readonly CalendarEntryKind[] = ['holiday', 'compensatory', 'swap_off', 'swap_work'];
 
 export class CalendarYearQuery {
-  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(CALENDAR_YEAR_MIN) @Max(CALENDAR_YEAR_MAX) year: number;
   @ApiPropertyOptional({ default: false }) @IsOptional() @QueryBoolean() @IsBoolean() includeWeekends: boolean = false;
 }
 

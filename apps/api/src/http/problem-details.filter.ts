@@ -1,5 +1,5 @@
 import { AppError } from '@app/application';
-import { LABELS } from '@app/domain';
+import { LABELS, LocalDateRangeError } from '@app/domain';
 import { loggableError } from '@app/persistence';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -22,6 +22,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof AppError) return problemFromAppError(exception);
+    // The edge refuses far dates on their field; this is the net for one that slipped through (e.g. derived):
+    // bad input, never a 500.
+    if (exception instanceof LocalDateRangeError) return problem(400, 'error.validation', {}, {}, [{ field: '', messageKey: 'validation.dateRange' }]);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       switch (status) {

@@ -11,15 +11,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsLocalDate, OptionalText, Page, PageSize, Text } from '../http/dto-decorators.js';
+import { IsLocalDate, IsYearMonth, OptionalText, Page, PageSize, Text } from '../http/dto-decorators.js';
 import { BilingualText, PersonRef, UnitRef } from '../http/response-shapes.js';
 
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 type Position = (typeof RECEPTION_POSITIONS)[number];
 
 export class PlanReceptionDayDto {
@@ -36,7 +34,7 @@ export class PlanReceptionDayDto {
 export class ListReceptionDaysQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() hostUserId?: string;
-  @ApiPropertyOptional({ example: '2026-12', description: 'Days whose Vietnam local date is in this month' }) @IsOptional() @IsString() @Matches(YEAR_MONTH) month?: string;
+  @ApiPropertyOptional({ example: '2026-12', description: 'Days whose Vietnam local date is in this month' }) @IsOptional() @IsYearMonth() month?: string;
   @ApiPropertyOptional({ enum: RECEPTION_DAY_STATUSES }) @IsOptional() @IsIn(RECEPTION_DAY_STATUSES) status?: (typeof RECEPTION_DAY_STATUSES)[number];
   @ApiPropertyOptional({ default: 1 }) @Page() page: number = 1;
   @ApiPropertyOptional({ default: 50 }) @PageSize(200) pageSize: number = 50;
@@ -69,7 +67,7 @@ export const RECEPTION_ACTION_BODIES = {
 } as const;
 
 export class ReceptionComplianceQuery {
-  @ApiProperty({ example: '2026-12', description: 'Month, Vietnam local dates' }) @IsDefined() @IsString() @Matches(YEAR_MONTH) month: string;
+  @ApiProperty({ example: '2026-12', description: 'Month, Vietnam local dates' }) @IsDefined() @IsYearMonth() month: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'One commune or province in your jurisdiction' }) @IsOptional() @IsUUID() unitId?: string;
 }
 

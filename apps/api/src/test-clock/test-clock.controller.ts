@@ -1,5 +1,5 @@
 import { AppError, type CurrentUser, type FieldError, type SharedTestClock, TEST_CLOCK } from '@app/application';
-import { LABELS, parseIsoDuration } from '@app/domain';
+import { isAcceptedInstant, LABELS, parseIsoDuration } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { User } from '../auth/auth.guard.js';
@@ -39,7 +39,14 @@ export class TestClockController {
       const errors: (FieldError & { detail: string })[] = (['advance', 'set'] as const).map((field) => ({ field, messageKey, detail }));
       throw new AppError('invalid', 'error.validation', {}, {}, errors);
     }
-    if (dto.advance !== undefined && dto.advance !== null) await clock.advance(parseIsoDuration(dto.advance)!);
+    if (dto.advance !== undefined && dto.advance !== null) {
+      const step = parseIsoDuration(dto.advance)!;
+      // Like `set`, the clock stays in the years every date may take: past them each request would be refused.
+      if (!isAcceptedInstant(new Date(clock.now().getTime() + step))) {
+        throw new AppError('invalid', 'error.validation', {}, {}, [{ field: 'advance', messageKey: 'validation.dateRange' }]);
+      }
+      await clock.advance(step);
+    }
     else await clock.set(new Date(dto.set!));
     return this.view(clock);
   }

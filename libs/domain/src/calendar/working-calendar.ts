@@ -1,4 +1,4 @@
-import { addLocalDays, dayOfWeek, type LocalDate } from './local-date.js';
+import { addLocalDays, dayOfWeek, type LocalDate, LocalDateRangeError, localDaysBetween, MAX_DAY_SPAN } from './local-date.js';
 
 /** Facts fixed by a yearly announcement (see calendar-facts.ts). */
 export const CALENDAR_FACTS = ['tet', 'national_day', 'swaps'] as const;
@@ -121,9 +121,12 @@ export class WorkingCalendar {
 
   /** The n-th working day after `date` (n ≥ 1; `date` itself is never counted). */
   addWorkingDays(date: LocalDate, n: number): LocalDate {
+    // Bounded whatever n and the calendar are (a calendar with no working day would otherwise walk forever).
+    if (!Number.isSafeInteger(n) || n > MAX_DAY_SPAN) throw new LocalDateRangeError(`${date} + ${n} working days`);
     let d = date;
     let left = n;
-    while (left > 0) {
+    for (let steps = 0; left > 0; steps++) {
+      if (steps >= MAX_DAY_SPAN) throw new LocalDateRangeError(`${date} + ${n} working days`);
       d = addLocalDays(d, 1);
       if (this.isWorkingDay(d)) left--;
     }
@@ -132,6 +135,7 @@ export class WorkingCalendar {
 
   /** Working days in (from, to]: the count that addWorkingDays(from, n) = to inverts. */
   workingDaysBetween(from: LocalDate, to: LocalDate): number {
+    spanChecked(from, to);
     let n = 0;
     for (let d = addLocalDays(from, 1); d <= to; d = addLocalDays(d, 1)) if (this.isWorkingDay(d)) n++;
     return n;
@@ -139,6 +143,7 @@ export class WorkingCalendar {
 
   /** Days off strictly between two dates, with why: for explanations. */
   daysOffBetween(fromExclusive: LocalDate, toInclusive: LocalDate): DayInfo[] {
+    spanChecked(fromExclusive, toInclusive);
     const out: DayInfo[] = [];
     for (let d = addLocalDays(fromExclusive, 1); d <= toInclusive; d = addLocalDays(d, 1)) {
       const i = this.info(d);
@@ -146,4 +151,9 @@ export class WorkingCalendar {
     }
     return out;
   }
+}
+
+/** Both dates valid and at most MAX_DAY_SPAN days apart, so a walk from one to the other is short. */
+function spanChecked(from: LocalDate, to: LocalDate): void {
+  if (localDaysBetween(from, to) > MAX_DAY_SPAN) throw new LocalDateRangeError(`${from} … ${to}`);
 }

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/local-date.js';
-import { addLocalDays, isLocalDate, localDaysBetween, toLocalDate } from '../calendar/local-date.js';
+import { addLocalDays, isAcceptedLocalDate, isLocalDate, localDaysBetween, toLocalDate } from '../calendar/local-date.js';
 import type { Actor } from '../petition/petition-commands.js';
 import type { Role } from '../petition/roles.js';
 
@@ -186,6 +186,7 @@ export function createCommitment(input: CreateCommitmentInput, policy: Commitmen
   const given = input.dueDate ?? null;
   if (given !== null) {
     if (!isLocalDate(given)) return invalid('dueDate', 'validation.isLocalDate');
+    if (!isAcceptedLocalDate(given)) return invalid('dueDate', 'validation.dateRange');
     if (given < today) return invalid('dueDate', 'commitment.due_in_past');
     dueDate = given;
   } else {

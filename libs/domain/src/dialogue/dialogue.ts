@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/local-date.js';
-import { addLocalDays, isLocalDate, toLocalDate } from '../calendar/local-date.js';
+import { addLocalDays, isAcceptedLocalDate, isLocalDate, toLocalDate } from '../calendar/local-date.js';
 import type { Actor } from '../petition/petition-commands.js';
 import type { PetitionKind } from '../petition/petition-kind.js';
 import { PETITION_KINDS } from '../petition/petition-kind.js';
@@ -541,6 +541,7 @@ function validOutcome(o: QuestionOutcomeInput | undefined, today: LocalDate): Qu
       if (blank(o.title)) return { field: 'outcome.title', messageKey: 'validation.required' };
       if (blank(o.ownerUnitId)) return { field: 'outcome.ownerUnitId', messageKey: 'validation.required' };
       if (o.dueDate !== undefined && !isLocalDate(o.dueDate)) return { field: 'outcome.dueDate', messageKey: 'validation.isLocalDate' };
+      if (o.dueDate !== undefined && !isAcceptedLocalDate(o.dueDate)) return { field: 'outcome.dueDate', messageKey: 'validation.dateRange' };
       if (o.dueDate !== undefined && o.dueDate < today) return { field: 'outcome.dueDate', messageKey: 'commitment.due_in_past' };
       return {
         kind: 'to_commitment',

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/local-date.js';
-import { addLocalDays, dayOfWeek, isLocalDate } from '../calendar/local-date.js';
+import { addLocalDays, dayOfWeek, isAcceptedLocalDate, isLocalDate, LocalDateRangeError, localDaysBetween, MAX_DAY_SPAN } from '../calendar/local-date.js';
 import type { Verification } from '../deadlines/deadline-policy.js';
 import type { ReceptionDayStatus, ReceptionPosition } from './reception-position.js';
 
@@ -28,7 +28,9 @@ export function firstDayOfMonth(month: YearMonth): LocalDate {
 
 export function lastDayOfMonth(month: YearMonth): LocalDate {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  // Padded: year 0999 must stay '0999', not become '999' (an invalid date and a 500).
+  const next = m === 12 ? `${pad(y + 1, 4)}-01-01` : `${pad(y, 4)}-${pad(m + 1, 2)}-01`;
   return addLocalDays(next, -1);
 }
 
@@ -194,6 +196,7 @@ const key = (userId: string, unitId: string, position: string) => `${userId}|${u
 type Period = { readonly from: LocalDate; readonly to: LocalDate | null };
 
 function datesFrom(from: LocalDate, to: LocalDate): LocalDate[] {
+  if (localDaysBetween(from, to) > MAX_DAY_SPAN) throw new LocalDateRangeError(`${from} … ${to}`);
   const out: LocalDate[] = [];
   for (let d = from; d <= to; d = addLocalDays(d, 1)) out.push(d);
   return out;
@@ -337,6 +340,10 @@ export function validateDutyRule(rule: Omit<ReceptionDutyRule, 'ruleId'> & { rul
   if (!Number.isInteger(n) || n < 1) return { field, messageKey: 'validation.min' };
   if (n > (perMonth !== null ? 31 : 7)) return { field, messageKey: 'validation.max' };
   if (!isLocalDate(rule.effectiveFrom)) return { field: 'effectiveFrom', messageKey: 'validation.isLocalDate' };
+  if (!isAcceptedLocalDate(rule.effectiveFrom)) return { field: 'effectiveFrom', messageKey: 'validation.dateRange' };
+  if (rule.effectiveTo !== null && isLocalDate(rule.effectiveTo) && !isAcceptedLocalDate(rule.effectiveTo)) {
+    return { field: 'effectiveTo', messageKey: 'validation.dateRange' };
+  }
   if (rule.effectiveTo !== null && (!isLocalDate(rule.effectiveTo) || rule.effectiveTo < rule.effectiveFrom)) {
     return { field: 'effectiveTo', messageKey: 'reception.rule_dates_order' };
   }

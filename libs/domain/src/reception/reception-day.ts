@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/local-date.js';
-import { isLocalDate, toLocalDate } from '../calendar/local-date.js';
+import { isAcceptedLocalDate, isLocalDate, toLocalDate } from '../calendar/local-date.js';
 import type { Actor } from '../petition/petition-commands.js';
 import type { Role } from '../petition/roles.js';
 import type { ReceptionDayStatus, ReceptionPosition } from './reception-position.js';
@@ -155,6 +155,7 @@ export function planReceptionDay(input: PlanReceptionDayInput, now: Date): Recep
   if (blank(input.unitId)) return invalid('unitId', 'validation.required');
   if (blank(input.hostUserId)) return invalid('hostUserId', 'validation.required');
   if (!isLocalDate(input.date)) return invalid('date', 'validation.isLocalDate');
+  if (!isAcceptedLocalDate(input.date)) return invalid('date', 'validation.dateRange');
   if (input.date < toLocalDate(now)) return invalid('date', 'reception.date_in_past');
   if (blank(input.venue)) return invalid('venue', 'validation.required');
   const event: ReceptionDayPlanned = {

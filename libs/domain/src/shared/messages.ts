@@ -28,6 +28,7 @@ const CORE_MESSAGES = {
     vi: 'Tài khoản đã bị tạm khóa đăng nhập do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {seconds} giây (lúc {retryAt}, giờ Việt Nam). Nếu quên mật khẩu, hãy liên hệ quản trị viên.',
     en: 'Sign-in to this account is paused after too many wrong passwords. Please try again in {seconds} seconds (at {retryAt}, Vietnam time). If you forgot the password, ask your administrator.',
   },
+  'error.headers_too_large': { vi: 'Địa chỉ hoặc phần đầu của yêu cầu quá dài.', en: 'The address or the headers of the request are too long.' },
   'error.idempotency_key_reused': {
     vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
     en: 'This Idempotency-Key was already used for a different request.',
@@ -163,6 +164,9 @@ const CORE_MESSAGES = {
   'validation.isNumber': { vi: 'Phải là một số.', en: 'Must be a number.' },
   'validation.arrayNotEmpty': { vi: 'Danh sách không được để trống.', en: 'The list must not be empty.' },
   'validation.isLocalDate': { vi: 'Phải là ngày hợp lệ dạng YYYY-MM-DD.', en: 'Must be a valid date, YYYY-MM-DD.' },
+  'validation.dateRange': { vi: 'Phải nằm trong các năm 2000–2100.', en: 'Must be within the years 2000–2100.' },
+  'validation.isWellFormed': { vi: 'Chứa ký tự không hợp lệ.', en: 'Contains an invalid character.' },
+  'validation.maxDepth': { vi: 'Dữ liệu lồng nhau quá nhiều tầng.', en: 'Nested too deeply.' },
   'deadline.summary': {
     vi: '{days} {unit} từ {firstDay} (không tính {startLabel} {startDay}){details}; hạn cuối là hết {weekday} {lastDay}.',
     en: '{days} {unit} from {firstDay} ({startLabel} {startDay} not counted){details}; due by the end of {weekday} {lastDay}.',
