@@ -85,6 +85,87 @@ describe('second-time complaint (legal escalation by the citizen)', () => {
     expect(late.events.at(-1)).toMatchObject({ type: 'SecondInstanceRequested', data: { resolutionLapsed: true } });
   });
 
+  it('is not offered on an open case on time, and offered once the deadline lapsed', async () => {
+    clock.set('2026-11-23T02:00:00.000Z');
+    const p = await acceptedComplaint('Khiếu nại chưa đến hạn');
+    const view = await s.http().get(`/api/petitions/${p.id}`).set('Authorization', desk);
+    expect(view.body.availableActions).not.toContain('request-second-instance');
+    clock.set('2026-12-24T02:00:00.000Z');
+    const later = await s.http().get(`/api/petitions/${p.id}`).set('Authorization', desk);
+    expect(later.body.availableActions).toContain('request-second-instance');
+  });
+
+  it('takes one request per decision: a second is refused with 409 naming the linked case', async () => {
+    clock.set('2026-11-23T02:00:00.000Z');
+    const p = await acceptedComplaint('Khiếu nại một lần');
+    await mustPerformAction(s, head, p.id, 'resolve', { summary: 'Giữ nguyên', decisionNumber: '16/QĐ-UBND' });
+    const first = await mustPerformAction(s, desk, p.id, 'request-second-instance', { reason: 'Không đồng ý' });
+    expect(first.availableActions).not.toContain('request-second-instance');
+    const linked = (await s.sql.query<{ id: string; tracking_code: string }>('SELECT id, tracking_code FROM petitions WHERE parent_petition_id = $1', [p.id])).rows;
+    expect(linked).toHaveLength(1);
+
+    const again = await performAction(s, desk, p.id, 'request-second-instance', { reason: 'Lần nữa' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'petition.second_instance_exists',
+      legalBasis: 'Luật Khiếu nại 2011 Điều 33',
+      linkedPetitionId: linked[0]!.id,
+      linkedTrackingCode: linked[0]!.tracking_code,
+    });
+    expect(again.body.messages.vi).toContain(linked[0]!.tracking_code);
+    expect((await s.sql.query('SELECT 1 FROM petitions WHERE parent_petition_id = $1', [p.id])).rowCount).toBe(1);
+  });
+
+  it('refuses a second-time complaint after the K6 window (409, LKN Art 33) unless an obstacle is recorded', async () => {
+    clock.set('2026-11-23T02:00:00.000Z');
+    const p = await acceptedComplaint('Khiếu nại quá hạn lần hai');
+    await mustPerformAction(s, head, p.id, 'resolve', { summary: 'Bác khiếu nại', decisionNumber: '17/QĐ-UBND' });
+    const decided = await s.http().get(`/api/petitions/${p.id}`).set('Authorization', desk);
+    // K5: the decision must be sent within 3 working days; K10: effective 30 days after issuance unless challenged.
+    const k5 = decided.body.deadlines.find((c: { ruleId: string }) => c.ruleId === 'K5');
+    expect(k5).toMatchObject({ status: 'running', unit: 'working_days', days: 3 });
+    expect(decided.body.legalEffect).toMatchObject({ status: 'pending', effectiveOn: '2026-12-24', ruleId: 'K10' });
+
+    clock.set('2026-12-24T02:00:00.000Z'); // the window ended with 23/12
+    const view = await s.http().get(`/api/petitions/${p.id}`).set('Authorization', desk);
+    expect(view.body.availableActions).not.toContain('request-second-instance');
+    expect(view.body.legalEffect).toMatchObject({ status: 'effective', effectiveOn: '2026-12-24' });
+    const late = await performAction(s, desk, p.id, 'request-second-instance', { reason: 'Nộp muộn' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'petition.second_complaint_window_closed', legalBasis: 'Luật Khiếu nại 2011 Điều 33', ruleId: 'K6' });
+    expect(late.body.messages.vi).toContain('23/12/2026');
+
+    // The complainant was in hospital 10–14/12: five days not counted, the window runs to 28/12.
+    const bad = await s.http()
+      .post(`/api/petitions/${p.id}/complaint-obstacles`)
+      .set('Authorization', desk)
+      .send({ fromDay: '2026-12-14', toDay: '2026-12-10', reason: 'illness' });
+    expect(bad.status).toBe(422);
+    const rec = await s.http()
+      .post(`/api/petitions/${p.id}/complaint-obstacles`)
+      .set('Authorization', desk)
+      .send({ fromDay: '2026-12-10', toDay: '2026-12-14', reason: 'illness', note: 'Giấy ra viện số 123' });
+    expect(rec.status).toBe(200);
+    expect(rec.body.secondComplaintWindow).toMatchObject({ obstacleDays: 5, lastDay: '2026-12-28', open: true });
+    const ok = await mustPerformAction(s, desk, p.id, 'request-second-instance', { reason: 'Nộp muộn vì ốm' });
+    expect(ok.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['ComplaintObstacleRecorded', 'SecondInstanceRequested']));
+  });
+
+  it('meets the K5 clock with the "decision sent" act', async () => {
+    clock.set('2026-11-23T02:00:00.000Z');
+    const p = await acceptedComplaint('Gửi quyết định');
+    await mustPerformAction(s, head, p.id, 'resolve', { summary: 'Giữ nguyên', decisionNumber: '18/QĐ-UBND' });
+    const clocks = await s.http().get(`/api/petitions/${p.id}/deadlines`).set('Authorization', head);
+    const k5 = clocks.body.clocks.find((c: { ruleId: string }) => c.ruleId === 'K5');
+    expect(k5).toMatchObject({ status: 'running', legalBasis: 'Luật Khiếu nại 2011 Điều 32 (chưa xác minh)', acts: { manualMet: true } });
+    const met = await s.http()
+      .post(`/api/petitions/${p.id}/deadlines/${k5.id}/met`)
+      .set('Authorization', head)
+      .send({ reference: 'Đã gửi QĐ 18/QĐ-UBND qua bưu điện ngày 24/11/2026' });
+    expect(met.status).toBe(200);
+    expect(met.body.clocks.find((c: { ruleId: string }) => c.ruleId === 'K5').status).toBe('met');
+  });
+
   it('has no third instance, and nothing for feedback', async () => {
     const feedback = await createPetition(s, desk, petitionBody(communeId, { kind: 'feedback', title: 'Phản ánh' }));
     await mustPerformAction(s, head, feedback.id, 'accept');

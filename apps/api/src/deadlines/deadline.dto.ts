@@ -1,4 +1,6 @@
 import {
+  COMPLAINT_OBSTACLE_REASONS,
+  type ComplaintObstacleReason,
   CLOCK_KINDS,
   type CalendarEntryKind,
   PAUSE_REASONS,
@@ -56,6 +58,15 @@ export class MeetClockBody {
   @ApiProperty({ example: 'CV 123/UBND-TTr ngày 25/11/2026', description: 'The document that meets the clock (e.g. the T3 notices)' })
   @Text(500)
   reference: string;
+}
+
+export class ComplaintObstacleBody {
+  @ApiProperty({ example: '2026-12-01', description: 'First day the complainant could not act (Vietnam local date)' }) @IsDefined() @IsLocalDate() fromDay: string;
+  @ApiProperty({ example: '2026-12-10', description: 'Last day, inclusive; not after today' }) @IsDefined() @IsLocalDate() toDay: string;
+  @ApiProperty({ enum: COMPLAINT_OBSTACLE_REASONS, description: 'LKN Art 9: illness, natural disaster, war, work or study far away, other objective obstacle' })
+  @IsIn(COMPLAINT_OBSTACLE_REASONS)
+  reason: ComplaintObstacleReason;
+  @ApiPropertyOptional({ maxLength: 2000, description: 'The evidence seen (e.g. a hospital certificate)' }) @OptionalText() note?: string;
 }
 
 export class CaseFlagsBody {

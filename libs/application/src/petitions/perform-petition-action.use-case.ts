@@ -1,5 +1,6 @@
-import { type Clock, decide, LABELS, type PetitionChannel, type PetitionCommand, type Refusal } from '@app/domain';
-import { petitionStore, toPetitionState, UnitEntity, UserEntity } from '@app/persistence';
+import { type Clock, decide, formatLocalDate, isMessageKey, LABELS, type PetitionChannel, type PetitionCommand, type Refusal, type SecondInstanceFacts } from '@app/domain';
+import { type PetitionEntity, petitionStore, toPetitionState, UnitEntity, UserEntity } from '@app/persistence';
+import { complaintPathFacts } from './complaint-facts.js';
 import { JobName, outboxMessage } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -24,6 +25,11 @@ export function refusalToError(r: Refusal): AppError {
       return new AppError('forbidden', 'petition.not_assignee');
     case 'invalid-command':
       return invalidCommand(r.field, r.messageKey);
+    case 'condition-not-met':
+      return new AppError('conflict', isMessageKey(r.messageKey) ? r.messageKey : 'error.validation', r.params ?? {}, {
+        ...(r.legalBasis !== undefined ? { legalBasis: r.legalBasis } : {}),
+        ...r.details,
+      });
   }
 }
 
@@ -58,7 +64,7 @@ export class PerformPetitionActionUseCase {
     const actor = { userId: user.id, role: user.role };
     const command = (
       input.action === 'request-second-instance'
-        ? { action: input.action, reason: input.reason, actor, resolutionLapsed: await this.resolutionLapsed(em, row.id, now) }
+        ? { action: input.action, reason: input.reason, actor, ...(await this.secondInstanceFacts(em, row, now)) }
         : { ...input, actor }
     ) as PetitionCommand;
     const state = toPetitionState(row);
@@ -141,16 +147,12 @@ export class PerformPetitionActionUseCase {
     await followWorkflowEvents(em, row, decision.state, decision.events, now, this.feedbackLinkKey);
   }
 
-  /** Whether the petition's resolution clock has run out (breached, or past due and not yet swept). */
-  private async resolutionLapsed(em: EntityManager, petitionId: string, now: Date): Promise<boolean> {
-    const rows: unknown[] = await em.query(
-      `SELECT 1 FROM petition_clocks
-        WHERE petition_id = $1 AND kind = 'resolution'
-          AND (status = 'breached' OR (status = 'running' AND due_at <= $2))
-        LIMIT 1`,
-      [petitionId, now],
-    );
-    return rows.length > 0;
+  /** The facts the second-instance conditions depend on, with dates in the catalogue's format for refusals. */
+  private async secondInstanceFacts(em: EntityManager, row: PetitionEntity, now: Date): Promise<SecondInstanceFacts> {
+    const events = (await petitionStore.events(em, row.id)).map((e) => e.payload);
+    const { secondInstance } = await complaintPathFacts(em, row, events, now);
+    const w = secondInstance.secondComplaintWindow;
+    return w ? { ...secondInstance, secondComplaintWindow: { ...w, lastDay: formatLocalDate(w.lastDay) } } : secondInstance;
   }
 
   private async checkReferences(em: EntityManager, command: PetitionCommand, owningUnit: UnitEntity): Promise<void> {

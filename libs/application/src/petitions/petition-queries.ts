@@ -8,6 +8,7 @@ import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { loadClockViews } from '../deadlines/clock-views.js';
 import { visiblePetition } from './visible-petition.js';
+import { complaintPathFacts } from './complaint-facts.js';
 import { blockedPetitionActions } from '../dialogues/second-complaint-gate.js';
 import { type PetitionSummaryView, type PetitionView, toPetitionView, toSummaryView } from './petition-view.js';
 
@@ -71,12 +72,14 @@ export class PetitionQueries {
   async get(user: CurrentUser, id: string): Promise<PetitionView> {
     const em = this.dataSource.manager;
     const { row } = await visiblePetition(em, user, id);
+    const now = this.clock.now();
     const [events, deadlines, blocked] = await Promise.all([
       petitionStore.events(em, id),
-      loadClockViews(em, id, this.clock.now()),
+      loadClockViews(em, id, now),
       blockedPetitionActions(em, row),
     ]);
-    return toPetitionView(row, events, user, deadlines, blocked);
+    const facts = await complaintPathFacts(em, row, events.map((e) => e.payload), now);
+    return toPetitionView(row, events, user, deadlines, blocked, facts);
   }
 
   /** Public tracking by code: status and dates, never personal data. */

@@ -1,4 +1,4 @@
-import { availableActions, LABELS, type Message, type PetitionAction } from '@app/domain';
+import { availableActions, formatLocalDate, LABELS, type LegalEffect, type Message, type PetitionAction, renderMessage, type SecondInstanceFacts } from '@app/domain';
 import type { BlockedAction } from '../dialogues/second-complaint-gate.js';
 import type { PersonRecord, PetitionEntity, PetitionEventEntity } from '@app/persistence';
 import { toPetitionState } from '@app/persistence';
@@ -49,7 +49,28 @@ export interface PetitionView extends PetitionSummaryView {
   readonly blockedActions: BlockedAction[];
   /** The statutory clocks, as GET /petitions/:id/deadlines shows them. */
   readonly deadlines: ClockView[];
+  /** When a complaint decision takes legal effect (LKN Art 44): null until a complaint is decided. */
+  readonly legalEffect: LegalEffectView | null;
   readonly events: PetitionEventView[];
+}
+
+export interface LegalEffectView {
+  readonly status: LegalEffect['status'];
+  readonly effectiveOn: string;
+  readonly ruleId: string;
+  readonly basis: string;
+  readonly summary: Message;
+}
+
+export function toLegalEffectView(e: LegalEffect | null): LegalEffectView | null {
+  if (e === null) return null;
+  return {
+    status: e.status,
+    effectiveOn: e.effectiveOn,
+    ruleId: e.ruleId,
+    basis: e.basis,
+    summary: renderMessage(`petition.legal_effect.${e.status}`, { effectiveOn: formatLocalDate(e.effectiveOn), basis: e.basis }),
+  };
 }
 
 /**
@@ -112,6 +133,7 @@ export function toPetitionView(
   viewer: CurrentUser,
   deadlines: ClockView[] = [],
   blocked: BlockedAction[] = [],
+  facts: { readonly secondInstance: SecondInstanceFacts; readonly legalEffect: LegalEffect | null } = { secondInstance: { resolutionLapsed: false }, legalEffect: null },
 ): PetitionView {
   const identity = maySeeIdentity(viewer, row.kind);
   return {
@@ -121,9 +143,12 @@ export function toPetitionView(
     petitioner: identity ? row.petitioner : null,
     coPetitioners: identity ? row.coPetitioners : null,
     identityWithheld: !identity,
-    availableActions: availableActions(toPetitionState(row), { userId: viewer.id, role: viewer.role }).filter((a) => !blocked.some((b) => b.action === a)),
+    availableActions: availableActions(toPetitionState(row), { userId: viewer.id, role: viewer.role }, facts.secondInstance).filter(
+      (a) => !blocked.some((b) => b.action === a),
+    ),
     blockedActions: blocked,
     deadlines,
+    legalEffect: toLegalEffectView(facts.legalEffect),
     events: events.map(toEventView),
   };
 }

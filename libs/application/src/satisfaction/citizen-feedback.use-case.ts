@@ -282,7 +282,7 @@ export class CitizenFeedbackUseCase {
         };
       }
       case 'lawsuit_right':
-        return { right: 'lawsuit', legalBasis: 'Luật Khiếu nại 2011 Điều 7, Điều 33', windowDays: null, remoteArea: unit.remote, decidedOn: null, lastDay: null, until: null, fileWith: null };
+        return { right: 'lawsuit', legalBasis: 'Luật Khiếu nại 2011 Điều 7, Điều 33; Luật Tố tụng hành chính 2015 Điều 116 (thời hiệu khởi kiện 01 năm)', windowDays: null, remoteArea: unit.remote, decidedOn: null, lastDay: null, until: null, fileWith: null };
       case 're_denunciation_right':
         return {
           right: 're_denunciation',

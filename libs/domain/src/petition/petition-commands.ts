@@ -56,10 +56,22 @@ export type ReopenCommand = Base<'reopen'> & { readonly reason: string };
  * citizen escalates legally; staff record it. `resolutionLapsed` is a fact from the resolution clock, supplied
  * by the application, never by the client.
  */
-export type RequestSecondInstanceCommand = Base<'request-second-instance'> & {
-  readonly reason: string;
+export type RequestSecondInstanceCommand = Base<'request-second-instance'> &
+  SecondInstanceFacts & {
+    readonly reason: string;
+  };
+
+/**
+ * What the law's conditions on a second instance depend on beyond the petition's own state: facts from its
+ * clocks, its linked cases and its trail, gathered by the application in the command's transaction.
+ */
+export interface SecondInstanceFacts {
   readonly resolutionLapsed: boolean;
-};
+  /** The second-instance case already opened from this one: one request per decision. */
+  readonly existingSecondInstance?: { readonly petitionId: string; readonly trackingCode: string } | null;
+  /** K6 (LKN Art 33) for a decided first-time complaint; absent where it does not apply. */
+  readonly secondComplaintWindow?: { readonly open: boolean; readonly lastDay: string; readonly legalBasis: string } | null;
+}
 
 export type PetitionCommand =
   | AcceptCommand

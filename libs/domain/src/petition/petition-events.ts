@@ -1,3 +1,4 @@
+import type { ComplaintObstacleReason } from './complaint-obstacle.js';
 import type { FilingReason } from './petition-commands.js';
 import type { PetitionChannel, PetitionKind } from './petition-kind.js';
 import type { PetitionStatus } from './petition-status.js';
@@ -106,6 +107,17 @@ export type RepresentativesAppointed = EventBase<'RepresentativesAppointed'> & {
   readonly petitionerCount: number;
 };
 
+/**
+ * A period in which the complainant could not act (illness, disaster, ...): its days are not counted in the
+ * complainant's windows (LKN Art 9, Art 33). Recorded by the desk or the head, with the evidence noted.
+ */
+export type ComplaintObstacleRecorded = EventBase<'ComplaintObstacleRecorded'> & {
+  readonly fromDay: string;
+  readonly toDay: string;
+  readonly reason: ComplaintObstacleReason;
+  readonly note: string | null;
+};
+
 export type PetitionEvent =
   | PetitionReceived
   | PetitionAccepted
@@ -132,7 +144,8 @@ export type PetitionEvent =
   | PetitionUnclustered
   | PetitionClusterClosed
   | RepresentativesAppointed
-  | CitizenFeedbackRecorded;
+  | CitizenFeedbackRecorded
+  | ComplaintObstacleRecorded;
 
 /** Deadline legal acts recorded on the case (the clock rows hold the arithmetic; the trail holds who and why). */
 export type DeadlinePaused = EventBase<'DeadlinePaused'> & {
@@ -191,6 +204,7 @@ export const PETITION_EVENT_TYPES: readonly PetitionEventType[] = [
   'PetitionClusterClosed',
   'RepresentativesAppointed',
   'CitizenFeedbackRecorded',
+  'ComplaintObstacleRecorded',
 ];
 
 /**
@@ -211,4 +225,5 @@ export const NON_WORKFLOW_EVENT_TYPES: ReadonlySet<PetitionEventType> = new Set<
   'PetitionClusterClosed',
   'RepresentativesAppointed',
   'CitizenFeedbackRecorded',
+  'ComplaintObstacleRecorded',
 ]);

@@ -65,7 +65,7 @@ const LEGAL_BASIS: Record<FeedbackOutcome, string | null> = {
   recorded: null,
   reopened: 'Thực tiễn hành chính: phản hồi lại kiến nghị, phản ánh (DOMAIN.md §3.4)',
   second_complaint_right: 'Luật Khiếu nại 2011 Điều 33',
-  lawsuit_right: 'Luật Khiếu nại 2011 Điều 7, Điều 33; Luật Tố tụng hành chính 2015',
+  lawsuit_right: 'Luật Khiếu nại 2011 Điều 7, Điều 33; Luật Tố tụng hành chính 2015 Điều 116',
   re_denunciation_right: 'Luật Tố cáo 2018 Điều 37 (chưa xác minh điều khoản)',
 };
 

@@ -86,6 +86,16 @@ export const petitionStore = {
   async events(em: EntityManager, petitionId: string): Promise<PetitionEventEntity[]> {
     return em.find(PetitionEventEntity, { where: { petitionId }, order: { sequence: 'ASC' } });
   },
+
+  /** Locks the petition row for a change that is not a workflow step (the same lock order as workflow actions). */
+  async lockForUpdate(em: EntityManager, petitionId: string): Promise<void> {
+    await em.query(`SELECT 1 FROM petitions WHERE id = $1 FOR NO KEY UPDATE`, [petitionId]);
+  },
+
+  /** The second-instance case opened from this petition, if any (at most one per decision). */
+  async secondInstanceOf(em: EntityManager, petitionId: string): Promise<Pick<PetitionEntity, 'id' | 'trackingCode' | 'createdAt'> | null> {
+    return em.findOne(PetitionEntity, { where: { parentPetitionId: petitionId, instance: 2 }, select: { id: true, trackingCode: true, createdAt: true }, order: { createdAt: 'ASC' } });
+  },
 };
 
 /** Outbox writes share the command's transaction: the message exists if and only if the change committed. */
