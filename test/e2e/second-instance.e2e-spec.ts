@@ -173,4 +173,22 @@ describe('second-time complaint (legal escalation by the citizen)', () => {
     expect(res.status).toBe(409);
     expect(res.body.allowedActions).not.toContain('request-second-instance');
   });
+
+  it('counts decisions that took legal effect in the board stats, by their day of effect (K10)', async () => {
+    // Decided on 23/11 above: two challenged in time by a second-time complaint; two not (one challenged only
+    // on 24/12, after it took effect). Both of those take effect on 24/12.
+    const board = await s.token('board');
+    const stats = async () => {
+      const res = await s.http().get('/api/board/stats?from=2026-12-01&to=2026-12-31').set('Authorization', board);
+      expect(res.status).toBe(200);
+      return res.body.effectiveDecisions as { total: number; byGroup: Record<string, number>; definition: { vi: string; en: string } };
+    };
+    clock.set('2026-12-23T10:00:00.000Z'); // 17:00 on 23/12: still pending
+    expect((await stats()).total).toBe(0);
+    clock.set('2027-01-05T02:00:00.000Z');
+    const after = await stats();
+    expect(after).toMatchObject({ total: 2, byGroup: { [communeId]: 2 } });
+    expect(after.definition.vi).toContain('Luật Khiếu nại 2011 Điều 44');
+    expect(after.definition.en).toContain('legally effective');
+  });
 });
