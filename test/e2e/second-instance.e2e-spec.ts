@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualClock } from '@app/domain';
-import { createPetition, demoCommuneId, mustPerformAction, performAction, petitionBody } from '../support/petition-fixtures.js';
+import { createPetition, demoCommuneId, mustPerformAction, performAction, petitionBody, postPetition } from '../support/petition-fixtures.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
 
 /**
@@ -172,6 +172,38 @@ describe('second-time complaint (legal escalation by the citizen)', () => {
     const res = await performAction(s, desk, feedback.id, 'request-second-instance', { reason: 'x' });
     expect(res.status).toBe(409);
     expect(res.body.allowedActions).not.toContain('request-second-instance');
+  });
+
+  it('K1: records when the complainant knew of the decision, warns past 90 days, and records the head\'s decision', async () => {
+    clock.set('2026-11-23T02:00:00.000Z');
+    const body = (title: string, decisionKnownOn: string, kind = 'complaint') => ({ ...petitionBody(communeId, { kind: kind as 'complaint', title }), decisionKnownOn });
+    const late = await createPetition(s, desk, body('Khiếu nại nộp muộn', '2026-08-20') as never);
+    expect(late.filingLimit).toMatchObject({ ruleId: 'K1', decisionKnownOn: '2026-08-20', limitDays: 90, elapsedDays: 95, exceeded: true, headDecision: null });
+    expect(late.filingLimit!.warning!.vi).toContain('95 ngày');
+    expect(late.filingLimit!.warning!.vi).toContain('Luật Khiếu nại 2011 Điều 9');
+    expect(late.events[0]!.data).toMatchObject({ decisionKnownOn: '2026-08-20', filingLimit: { exceeded: true, elapsedDays: 95 } });
+
+    const bare = await performAction(s, head, late.id, 'accept', {});
+    expect(bare.status).toBe(422);
+    expect(bare.body.errors).toEqual([expect.objectContaining({ field: 'note', code: 'petition.filing_limit_note_required' })]);
+    const accepted = await mustPerformAction(s, head, late.id, 'accept', { note: 'Người khiếu nại nằm viện 20/8–10/9 (giấy ra viện)' });
+    expect(accepted.filingLimit!.headDecision).toMatchObject({ decision: 'accepted', note: 'Người khiếu nại nằm viện 20/8–10/9 (giấy ra viện)' });
+    expect(accepted.events.at(-1)).toMatchObject({ type: 'PetitionAccepted', data: { despiteFilingLimit: true } });
+
+    const refused = await createPetition(s, desk, body('Khiếu nại hết thời hiệu', '2026-06-01') as never);
+    const rejected = await mustPerformAction(s, head, refused.id, 'reject', { reason: 'Hết thời hiệu, không có trở ngại khách quan', ground: 'filing_time_limit_expired' });
+    expect(rejected.filingLimit!.headDecision).toMatchObject({ decision: 'rejected' });
+    expect(rejected.events.at(-1)).toMatchObject({ type: 'PetitionRejected', legalBasis: 'Luật Khiếu nại 2011 Điều 11 (hết thời hiệu khiếu nại, Điều 9)', data: { ground: 'filing_time_limit_expired' } });
+
+    const onTime = await createPetition(s, desk, body('Khiếu nại đúng hạn', '2026-10-01') as never);
+    expect(onTime.filingLimit).toMatchObject({ elapsedDays: 53, exceeded: false, warning: null });
+    await mustPerformAction(s, head, onTime.id, 'accept');
+
+    const wrongKind = await postPetition(s, desk, body('Phản ánh', '2026-10-01', 'feedback'));
+    expect(wrongKind.status).toBe(422);
+    expect(wrongKind.body.errors).toEqual([expect.objectContaining({ field: 'decisionKnownOn', code: 'petition.decision_known_on_kind' })]);
+    const future = await postPetition(s, desk, body('Khiếu nại', '2026-11-24'));
+    expect(future.status).toBe(422);
   });
 
   it('counts decisions that took legal effect in the board stats, by their day of effect (K10)', async () => {

@@ -65,7 +65,9 @@ export class PerformPetitionActionUseCase {
     const command = (
       input.action === 'request-second-instance'
         ? { action: input.action, reason: input.reason, actor, ...(await this.secondInstanceFacts(em, row, now)) }
-        : { ...input, actor }
+        : input.action === 'accept'
+          ? { ...input, actor, filingLimitExceeded: await this.filingLimitExceeded(em, row.id) }
+          : { ...input, actor }
     ) as PetitionCommand;
     const state = toPetitionState(row);
     const decision = decide(state, command, now);
@@ -145,6 +147,12 @@ export class PerformPetitionActionUseCase {
       }
     }
     await followWorkflowEvents(em, row, decision.state, decision.events, now, this.feedbackLinkKey);
+  }
+
+  /** K1: whether intake found the complaint past the filing limit (recorded on its PetitionReceived event). */
+  private async filingLimitExceeded(em: EntityManager, petitionId: string): Promise<boolean> {
+    const first = (await petitionStore.events(em, petitionId))[0]?.payload;
+    return first?.type === 'PetitionReceived' && first.filingLimit?.exceeded === true;
   }
 
   /** The facts the second-instance conditions depend on, with dates in the catalogue's format for refusals. */

@@ -51,7 +51,42 @@ export interface PetitionView extends PetitionSummaryView {
   readonly deadlines: ClockView[];
   /** When a complaint decision takes legal effect (LKN Art 44): null until a complaint is decided. */
   readonly legalEffect: LegalEffectView | null;
+  /** K1 (LKN Art 9): the intake check of a complaint's filing date, its warning and the head's decision on it. */
+  readonly filingLimit: FilingLimitView | null;
   readonly events: PetitionEventView[];
+}
+
+export interface FilingLimitView {
+  readonly ruleId: string;
+  readonly decisionKnownOn: string;
+  readonly limitDays: number;
+  readonly elapsedDays: number;
+  readonly exceeded: boolean;
+  readonly warning: Message | null;
+  /** The head's decision on a late complaint: accepted anyway (with why) or not accepted on that ground. */
+  readonly headDecision: { readonly decision: 'accepted' | 'rejected'; readonly at: string; readonly actorId: string | null; readonly note: string | null } | null;
+}
+
+export function toFilingLimitView(events: readonly PetitionEventEntity[]): FilingLimitView | null {
+  const received = events[0]?.payload;
+  if (received?.type !== 'PetitionReceived' || received.filingLimit === undefined || received.decisionKnownOn === undefined) return null;
+  const f = received.filingLimit;
+  let headDecision: FilingLimitView['headDecision'] = null;
+  for (const { payload: e } of events) {
+    if (e.type === 'PetitionAccepted' && e.despiteFilingLimit) headDecision = { decision: 'accepted', at: e.at, actorId: e.actorId, note: e.note };
+    if (e.type === 'PetitionRejected' && e.ground === 'filing_time_limit_expired') headDecision = { decision: 'rejected', at: e.at, actorId: e.actorId, note: e.reason };
+  }
+  return {
+    ruleId: f.ruleId,
+    decisionKnownOn: received.decisionKnownOn,
+    limitDays: f.limitDays,
+    elapsedDays: f.elapsedDays,
+    exceeded: f.exceeded,
+    warning: f.exceeded
+      ? renderMessage('petition.filing_limit_exceeded', { elapsed: f.elapsedDays, knownOn: formatLocalDate(received.decisionKnownOn), limit: f.limitDays })
+      : null,
+    headDecision,
+  };
 }
 
 export interface LegalEffectView {
@@ -149,6 +184,7 @@ export function toPetitionView(
     blockedActions: blocked,
     deadlines,
     legalEffect: toLegalEffectView(facts.legalEffect),
+    filingLimit: toFilingLimitView(events),
     events: events.map(toEventView),
   };
 }

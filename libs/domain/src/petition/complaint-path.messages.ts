@@ -22,6 +22,22 @@ export const COMPLAINT_PATH_MESSAGES = {
     vi: 'Đơn nộp sau {elapsed} ngày kể từ ngày nhận hoặc biết quyết định, hành vi bị khiếu nại ({knownOn}), quá thời hiệu {limit} ngày (Luật Khiếu nại 2011 Điều 9). Thời gian ốm đau, thiên tai, địch họa, đi công tác, học tập ở nơi xa hoặc trở ngại khách quan khác không tính vào thời hiệu: người đứng đầu xem xét và quyết định thụ lý, hoặc không thụ lý vì hết thời hiệu (Điều 11).',
     en: 'The complaint came {elapsed} days after the complainant received or learnt of the decision or act ({knownOn}), beyond the {limit}-day limit (Law on Complaints 2011, Art 9). Illness, natural disaster, war, work or study far away or another objective obstacle is not counted: the head decides whether to accept it, or to refuse it because the time limit expired (Art 11).',
   },
+  'petition.filing_limit_note_required': {
+    vi: 'Đơn khiếu nại này nộp quá thời hiệu 90 ngày: khi vẫn thụ lý, cần ghi rõ lý do (trở ngại khách quan không tính vào thời hiệu, Luật Khiếu nại 2011 Điều 9).',
+    en: 'This complaint came after the 90-day limit: to accept it anyway, say why (objective obstacles are not counted, Law on Complaints 2011, Art 9).',
+  },
+  'petition.rejection_ground_kind': {
+    vi: 'Căn cứ "hết thời hiệu khiếu nại" chỉ áp dụng cho đơn khiếu nại.',
+    en: 'The ground "complaint time limit expired" applies to complaints only.',
+  },
+  'petition.decision_known_on_kind': {
+    vi: 'Ngày nhận hoặc biết quyết định, hành vi bị khiếu nại chỉ ghi cho đơn khiếu nại.',
+    en: 'The date of receiving or learning of the decision applies to complaints only.',
+  },
+  'petition.decision_known_on_future': {
+    vi: 'Ngày nhận hoặc biết quyết định không được sau ngày nộp đơn.',
+    en: 'The date of receiving or learning of the decision cannot be after the petition is received.',
+  },
   'petition.superior_outside_system': {
     vi: 'Cấp giải quyết lần hai không có trong hệ thống. Hướng dẫn người khiếu nại gửi đơn khiếu nại lần hai đến {bodyName} ({address}) trong thời hạn luật định (Luật Khiếu nại 2011 Điều 33; thẩm quyền: Điều 21, Điều 25, chưa xác minh sau sắp xếp 2025).',
     en: 'The second instance is outside the system. Guide the complainant to send the second-time complaint to {bodyName} ({address}) within the legal time (Law on Complaints 2011, Art 33; competence: Art 21, 25, not verified after the 2025 reorganisation).',

@@ -5,6 +5,7 @@ import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DEFAULT_COMPLAINT_PERIODS, DEFAULT_DEADLINE_POLICY } from '../deadlines/deadline-policy.js';
 import { MESSAGES } from '../shared/messages.js';
 import { filingLimitCheck, legalEffectOf, secondComplaintWindowOf } from './complaint-path.js';
+import { decide, receive } from './petition.js';
 
 const cal = new WorkingCalendar([...statutoryHolidays(2026), ...statutoryHolidays(2027), ...KNOWN_CIVIL_SERVICE_ENTRIES]);
 /** 09:00 Vietnam time. */
@@ -81,5 +82,33 @@ describe("the citizen's lawsuit time limit (Luật Tố tụng hành chính 2015
       // The second-complaint window's days are never given as the lawsuit's limit.
       expect(m.vi).not.toMatch(/khởi kiện[^.]*trong \{days\} ngày/);
     }
+  });
+});
+
+describe('K1: the head decides on a late complaint, and it is recorded', () => {
+  const head = { userId: 'u-head', role: 'head' as const };
+  const opened = (kind: 'complaint' | 'feedback') =>
+    receive(
+      {
+        petitionId: 'p-1', kind, channel: 'in_person', receivingUnitId: 'u', trackingCode: 'AAAA-BBBB-CCCC', actor: null,
+        decisionKnownOn: '2026-08-20', filingLimit: { ruleId: 'K1', limitDays: 90, elapsedDays: 95, exceeded: true },
+      },
+      at9('2026-11-23'),
+    );
+  it('records the intake check on the PetitionReceived event', () => {
+    expect(opened('complaint').events[0]).toMatchObject({ decisionKnownOn: '2026-08-20', filingLimit: { exceeded: true } });
+  });
+  it('accepting anyway needs the reason and is marked on the event', () => {
+    const { state } = opened('complaint');
+    const bare = decide(state, { action: 'accept', actor: head, filingLimitExceeded: true }, at9('2026-11-24'));
+    expect(bare.ok || bare.refusal).toEqual({ code: 'invalid-command', action: 'accept', field: 'note', messageKey: 'petition.filing_limit_note_required' });
+    const ok = decide(state, { action: 'accept', actor: head, note: 'Nằm viện', filingLimitExceeded: true }, at9('2026-11-24'));
+    expect(ok.ok && ok.events[0]).toMatchObject({ type: 'PetitionAccepted', despiteFilingLimit: true, note: 'Nằm viện' });
+  });
+  it('refusing on the ground "time limit expired" records the ground and LKN Art 11', () => {
+    const d = decide(opened('complaint').state, { action: 'reject', actor: head, reason: 'Hết thời hiệu', ground: 'filing_time_limit_expired' }, at9('2026-11-24'));
+    expect(d.ok && d.events[0]).toMatchObject({ ground: 'filing_time_limit_expired', legalBasis: 'Luật Khiếu nại 2011 Điều 11 (hết thời hiệu khiếu nại, Điều 9)' });
+    const fb = decide(opened('feedback').state, { action: 'reject', actor: head, reason: 'x', ground: 'filing_time_limit_expired' }, at9('2026-11-24'));
+    expect(fb.ok).toBe(false);
   });
 });

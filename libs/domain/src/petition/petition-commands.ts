@@ -31,8 +31,12 @@ interface Base<A extends PetitionAction> {
   readonly actor: Actor;
 }
 
-export type AcceptCommand = Base<'accept'> & { readonly note?: string };
-export type RejectCommand = Base<'reject'> & { readonly reason: string; readonly legalBasis?: string };
+/** `filingLimitExceeded`: a fact from the trail (the K1 check at intake), supplied by the application. */
+export type AcceptCommand = Base<'accept'> & { readonly note?: string; readonly filingLimitExceeded?: boolean };
+/** Typed grounds for not accepting a complaint (LKN Art 11); free-text reasons stay possible. */
+export const REJECTION_GROUNDS = ['filing_time_limit_expired'] as const;
+export type RejectionGround = (typeof REJECTION_GROUNDS)[number];
+export type RejectCommand = Base<'reject'> & { readonly reason: string; readonly legalBasis?: string; readonly ground?: RejectionGround };
 /** Transfer to a unit in the system (a linked petition opens there) or to an outside body by name. */
 export type TransferCommand = Base<'transfer'> & {
   readonly toUnitId?: string;

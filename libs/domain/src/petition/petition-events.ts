@@ -1,5 +1,5 @@
 import type { ComplaintObstacleReason } from './complaint-obstacle.js';
-import type { FilingReason } from './petition-commands.js';
+import type { FilingReason, RejectionGround } from './petition-commands.js';
 import type { PetitionChannel, PetitionKind } from './petition-kind.js';
 import type { PetitionStatus } from './petition-status.js';
 import type { Role } from './roles.js';
@@ -24,9 +24,20 @@ export type PetitionReceived = EventBase<'PetitionReceived'> & {
   readonly parentPetitionId: string | null;
   /** 2 for a second-time complaint or a re-denunciation; absent in events written before it existed (= 1). */
   readonly instance?: 1 | 2;
+  /** K1 (LKN Art 9): when the complainant received or learnt of the decision, and the check made at intake. */
+  readonly decisionKnownOn?: string;
+  readonly filingLimit?: { readonly ruleId: string; readonly limitDays: number; readonly elapsedDays: number; readonly exceeded: boolean };
 };
-export type PetitionAccepted = EventBase<'PetitionAccepted'> & { readonly note: string | null };
-export type PetitionRejected = EventBase<'PetitionRejected'> & { readonly reason: string };
+export type PetitionAccepted = EventBase<'PetitionAccepted'> & {
+  readonly note: string | null;
+  /** The head accepted a complaint filed after the K1 limit (obstacles not counted, LKN Art 9), with the note saying why. */
+  readonly despiteFilingLimit?: true;
+};
+export type PetitionRejected = EventBase<'PetitionRejected'> & {
+  readonly reason: string;
+  /** A typed ground of LKN Art 11, when the head gave one. */
+  readonly ground?: RejectionGround;
+};
 export type PetitionTransferred = EventBase<'PetitionTransferred'> & {
   readonly toUnitId: string | null;
   readonly toBodyName: string | null;

@@ -172,6 +172,9 @@ export interface ReceiveInput {
   readonly parentPetitionId?: string | null;
   readonly instance?: 1 | 2;
   readonly actor: Actor | null;
+  /** K1: a complaint's date of receiving or knowing of the decision, and the check the application made. */
+  readonly decisionKnownOn?: string;
+  readonly filingLimit?: PetitionReceived['filingLimit'];
 }
 
 /** Opening a petition is the one command without a prior state. */
@@ -189,9 +192,14 @@ export function receive(input: ReceiveInput, now: Date): { state: PetitionState;
     trackingCode: input.trackingCode,
     parentPetitionId: input.parentPetitionId ?? null,
     ...(input.instance === 2 ? { instance: 2 as const } : {}),
+    ...(input.decisionKnownOn !== undefined ? { decisionKnownOn: input.decisionKnownOn } : {}),
+    ...(input.filingLimit !== undefined ? { filingLimit: input.filingLimit } : {}),
   };
   return { state: evolve(null, event), events: [event] };
 }
+
+/** Not accepted because the K1 time limit expired (LKN Art 11 khoản 3, Art 9; clause number unverified). */
+export const FILING_LIMIT_REJECTION_BASIS = 'Luật Khiếu nại 2011 Điều 11 (hết thời hiệu khiếu nại, Điều 9)';
 
 const blank = (s: string | undefined | null): boolean => s === undefined || s === null || s.trim() === '';
 const orNull = (s: string | undefined): string | null => (blank(s) ? null : s!.trim());
@@ -232,11 +240,24 @@ export function decide(state: PetitionState, command: PetitionCommand, now: Date
 
   switch (command.action) {
     case 'accept':
+      // Accepting a complaint past the K1 limit is the head's decision on the obstacles (LKN Art 9): say why.
+      if (command.filingLimitExceeded === true && state.kind === 'complaint') {
+        if (blank(command.note)) return invalid('note', 'petition.filing_limit_note_required');
+        event = { ...base, type: 'PetitionAccepted', note: orNull(command.note), despiteFilingLimit: true };
+        break;
+      }
       event = { ...base, type: 'PetitionAccepted', note: orNull(command.note) };
       break;
     case 'reject':
       if (blank(command.reason)) return invalid('reason', 'validation.required');
-      event = { ...base, type: 'PetitionRejected', reason: command.reason.trim(), legalBasis: orNull(command.legalBasis) ?? base.legalBasis };
+      if (command.ground === 'filing_time_limit_expired' && state.kind !== 'complaint') return invalid('ground', 'petition.rejection_ground_kind');
+      event = {
+        ...base,
+        type: 'PetitionRejected',
+        reason: command.reason.trim(),
+        legalBasis: orNull(command.legalBasis) ?? (command.ground === 'filing_time_limit_expired' ? FILING_LIMIT_REJECTION_BASIS : base.legalBasis),
+        ...(command.ground !== undefined ? { ground: command.ground } : {}),
+      };
       break;
     case 'transfer': {
       const toUnitId = orNull(command.toUnitId);
