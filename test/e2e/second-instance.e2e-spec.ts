@@ -130,6 +130,9 @@ describe('second-time complaint (legal escalation by the citizen)', () => {
     const view = await s.http().get(`/api/petitions/${p.id}`).set('Authorization', desk);
     expect(view.body.availableActions).not.toContain('request-second-instance');
     expect(view.body.legalEffect).toMatchObject({ status: 'effective', effectiveOn: '2026-12-24' });
+    const tracked = await s.http().get(`/api/track/${p.trackingCode}`);
+    expect(tracked.body.legalEffect).toMatchObject({ status: 'effective', effectiveOn: '2026-12-24', ruleId: 'K10', basis: 'Luật Khiếu nại 2011 Điều 44 khoản 1' });
+    expect(tracked.body.legalEffect.summary.vi).toContain('24/12/2026');
     const late = await performAction(s, desk, p.id, 'request-second-instance', { reason: 'Nộp muộn' });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'petition.second_complaint_window_closed', legalBasis: 'Luật Khiếu nại 2011 Điều 33', ruleId: 'K6' });
@@ -204,6 +207,53 @@ describe('second-time complaint (legal escalation by the citizen)', () => {
     expect(wrongKind.body.errors).toEqual([expect.objectContaining({ field: 'decisionKnownOn', code: 'petition.decision_known_on_kind' })]);
     const future = await postPetition(s, desk, body('Khiếu nại', '2026-11-24'));
     expect(future.status).toBe(422);
+  });
+
+  it('above the commune: a department goes to the provincial chair; a province is guided outside the system', async () => {
+    clock.set('2026-11-23T02:00:00.000Z');
+    const department = (
+      await s.sql.query<{ id: string }>(`SELECT id FROM units WHERE level = 'department' AND province_id = $1 AND commune_id IS NULL ORDER BY code LIMIT 1`, [provinceId])
+    ).rows[0]!.id;
+    for (const [username, role, unitId] of [
+      ['desk_pd', 'desk', department],
+      ['head_pd', 'head', department],
+      ['desk_p', 'desk', provinceId],
+      ['head_p', 'head', provinceId],
+    ] as const) {
+      await s.sql.query(
+        `INSERT INTO users (username, password_hash, full_name, role, unit_id) SELECT $1, password_hash, $2, $3, $4 FROM users WHERE username = 'desk'`,
+        [username, `Cán bộ ${username}`, role, unitId],
+      );
+    }
+    const [deskPd, headPd, headPdId, deskP, headP, headPId] = await Promise.all([
+      s.token('desk_pd'), s.token('head_pd'), s.userId('head_pd'), s.token('desk_p'), s.token('head_p'), s.userId('head_p'),
+    ]);
+    const decidedAt = async (desk_: string, head_: string, assignee: string, unitId: string, title: string, topic: string) => {
+      const p = await createPetition(s, desk_, petitionBody(unitId, { kind: 'complaint', title, topic }));
+      await mustPerformAction(s, head_, p.id, 'accept');
+      await mustPerformAction(s, head_, p.id, 'assign', { assigneeId: assignee });
+      await mustPerformAction(s, head_, p.id, 'start-verification');
+      await mustPerformAction(s, head_, p.id, 'resolve', { summary: 'Giữ nguyên', decisionNumber: '20/QĐ-S' });
+      return p;
+    };
+
+    const ofDepartment = await decidedAt(deskPd, headPd, headPdId, department, 'Khiếu nại quyết định của Sở', 'Cấp phép');
+    await mustPerformAction(s, deskPd, ofDepartment.id, 'request-second-instance', { reason: 'Không đồng ý' });
+    const upper = await s.sql.query('SELECT receiving_unit_id, instance FROM petitions WHERE parent_petition_id = $1', [ofDepartment.id]);
+    expect(upper.rows).toEqual([{ receiving_unit_id: provinceId, instance: 2 }]);
+
+    const ofProvince = await decidedAt(deskP, headP, headPId, provinceId, 'Khiếu nại quyết định thu hồi đất của Chủ tịch tỉnh', 'Đất đai');
+    const guided = await mustPerformAction(s, deskP, ofProvince.id, 'request-second-instance', { reason: 'Không đồng ý' });
+    expect(guided.events.at(-1)).toMatchObject({
+      type: 'SecondInstanceRequested',
+      data: { guidedTo: { name: 'Bộ trưởng Bộ Nông nghiệp và Môi trường', address: expect.stringContaining('Hà Nội'), verification: 'unverified' } },
+    });
+    expect((await s.sql.query('SELECT 1 FROM petitions WHERE parent_petition_id = $1', [ofProvince.id])).rowCount).toBe(0);
+    expect(guided.availableActions).not.toContain('request-second-instance');
+    const again = await performAction(s, deskP, ofProvince.id, 'request-second-instance', { reason: 'Lần nữa' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'petition.second_instance_guided_already', guidedTo: { name: 'Bộ trưởng Bộ Nông nghiệp và Môi trường' } });
+    expect(again.body.messages.vi).toContain('Bộ Nông nghiệp và Môi trường');
   });
 
   it('counts decisions that took legal effect in the board stats, by their day of effect (K10)', async () => {

@@ -39,7 +39,13 @@ export async function complaintPathFacts(em: EntityManager, row: PetitionEntity,
     (c) => c.kind === 'resolution' && (c.status === 'breached' || (c.status === 'running' && c.dueAt !== null && new Date(c.dueAt).getTime() <= now.getTime())),
   );
   const linked = await petitionStore.secondInstanceOf(em, row.id);
-  const existingSecondInstance = linked === null ? null : { petitionId: linked.id, trackingCode: linked.trackingCode };
+  const guided = events.find((e) => e.type === 'SecondInstanceRequested' && e.guidedTo !== undefined);
+  const existingSecondInstance: SecondInstanceFacts['existingSecondInstance'] =
+    linked !== null
+      ? { petitionId: linked.id, trackingCode: linked.trackingCode }
+      : guided?.type === 'SecondInstanceRequested' && guided.guidedTo
+        ? { guidedTo: { name: guided.guidedTo.name, address: guided.guidedTo.address } }
+        : null;
   if (row.kind !== 'complaint' || row.resolvedAt === null) {
     return { secondInstance: { resolutionLapsed, existingSecondInstance }, secondComplaintWindow: null, legalEffect: null };
   }

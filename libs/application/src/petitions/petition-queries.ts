@@ -10,7 +10,7 @@ import { loadClockViews } from '../deadlines/clock-views.js';
 import { visiblePetition } from './visible-petition.js';
 import { complaintPathFacts } from './complaint-facts.js';
 import { blockedPetitionActions } from '../dialogues/second-complaint-gate.js';
-import { type PetitionSummaryView, type PetitionView, toPetitionView, toSummaryView } from './petition-view.js';
+import { type LegalEffectView, type PetitionSummaryView, type PetitionView, toLegalEffectView, toPetitionView, toSummaryView } from './petition-view.js';
 
 export interface PetitionListFilter {
   readonly status?: PetitionStatus;
@@ -35,6 +35,8 @@ export interface PublicTrackingView {
   readonly closedAt: string | null;
   /** Status changes with dates only: notes and reasons may name people, so they are never public. */
   readonly history: { readonly at: string; readonly status: string }[];
+  /** When a complaint decision takes legal effect (LKN Art 44); null until a complaint is decided. */
+  readonly legalEffect: LegalEffectView | null;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -108,6 +110,7 @@ export class PetitionQueries {
       resolvedAt: row.resolvedAt?.toISOString() ?? null,
       closedAt: row.closedAt?.toISOString() ?? null,
       history,
+      legalEffect: toLegalEffectView((await complaintPathFacts(em, row, events.map((e) => e.payload), this.clock.now())).legalEffect),
     };
   }
 }

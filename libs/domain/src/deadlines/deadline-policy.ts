@@ -79,6 +79,8 @@ export interface DeadlinePolicy {
   readonly subjectClocks?: SubjectClockRules;
   /** The complainant's own periods (K1, K6, K10/K11). Absent in versions published before them: defaults apply. */
   readonly complaintPeriods?: ComplaintPeriods;
+  /** Where a complainant is guided when the second instance is outside the system. Absent: defaults apply. */
+  readonly outsideSecondInstance?: OutsideSecondInstance;
 }
 
 /**
@@ -136,6 +138,53 @@ export const DEFAULT_COMPLAINT_PERIODS: ComplaintPeriods = {
     days: { standard: 30, remote: 45 },
   },
 };
+
+/** A competent body outside the system, where a complainant is guided for a second instance. */
+export interface OutsideBody {
+  readonly name: string;
+  readonly address: string;
+  readonly legalBasis: string;
+  readonly verification: Verification;
+}
+
+/**
+ * Above a provincial chair the second instance is the minister of the sector (LKN Art 21, 25): outside the
+ * system. Matched on the petition's topic and title (diacritics-insensitive keywords), else the fallback.
+ */
+export interface OutsideSecondInstance {
+  readonly bySector: readonly (OutsideBody & { readonly keywords: readonly string[] })[];
+  readonly fallback: OutsideBody;
+}
+
+// Names and addresses after the 2025 merger of ministries, not checked against official sources: unverified.
+export const DEFAULT_OUTSIDE_SECOND_INSTANCE: OutsideSecondInstance = {
+  bySector: [
+    {
+      keywords: ['đất đai', 'thu hồi đất', 'bồi thường', 'tái định cư', 'môi trường', 'nông nghiệp'],
+      name: 'Bộ trưởng Bộ Nông nghiệp và Môi trường',
+      address: 'Bộ Nông nghiệp và Môi trường, số 2 Ngọc Hà, Ba Đình, Hà Nội',
+      legalBasis: 'Luật Khiếu nại 2011 Điều 21, Điều 25 (chưa xác minh sau sắp xếp bộ, ngành 2025)',
+      verification: 'unverified',
+    },
+    {
+      keywords: ['xây dựng', 'nhà ở', 'quy hoạch', 'giao thông'],
+      name: 'Bộ trưởng Bộ Xây dựng',
+      address: 'Bộ Xây dựng, số 37 Lê Đại Hành, Hai Bà Trưng, Hà Nội',
+      legalBasis: 'Luật Khiếu nại 2011 Điều 21, Điều 25 (chưa xác minh sau sắp xếp bộ, ngành 2025)',
+      verification: 'unverified',
+    },
+  ],
+  fallback: {
+    name: 'Bộ trưởng bộ quản lý ngành, lĩnh vực của quyết định bị khiếu nại',
+    address: 'Ban Tiếp công dân Trung ương (hướng dẫn nơi gửi), số 1 Ngô Thì Nhậm, Hà Đông, Hà Nội',
+    legalBasis: 'Luật Khiếu nại 2011 Điều 21, Điều 25 (chưa xác minh sau sắp xếp bộ, ngành 2025)',
+    verification: 'unverified',
+  },
+};
+
+export function outsideSecondInstanceOf(policy: Pick<DeadlinePolicy, 'outsideSecondInstance'>): OutsideSecondInstance {
+  return policy.outsideSecondInstance ?? DEFAULT_OUTSIDE_SECOND_INSTANCE;
+}
 
 /** The complaint periods of a policy version, defaults for versions that predate them. */
 export function complaintPeriodsOf(policy: Pick<DeadlinePolicy, 'complaintPeriods'>): ComplaintPeriods {
@@ -395,6 +444,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   digestHour: 7,
   subjectClocks: DEFAULT_SUBJECT_CLOCKS,
   complaintPeriods: DEFAULT_COMPLAINT_PERIODS,
+  outsideSecondInstance: DEFAULT_OUTSIDE_SECOND_INSTANCE,
 };
 
 /** The rules that apply to a petition, by kind, instance and addressee. */

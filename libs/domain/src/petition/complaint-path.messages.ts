@@ -38,9 +38,9 @@ export const COMPLAINT_PATH_MESSAGES = {
     vi: 'Ngày nhận hoặc biết quyết định không được sau ngày nộp đơn.',
     en: 'The date of receiving or learning of the decision cannot be after the petition is received.',
   },
-  'petition.superior_outside_system': {
-    vi: 'Cấp giải quyết lần hai không có trong hệ thống. Hướng dẫn người khiếu nại gửi đơn khiếu nại lần hai đến {bodyName} ({address}) trong thời hạn luật định (Luật Khiếu nại 2011 Điều 33; thẩm quyền: Điều 21, Điều 25, chưa xác minh sau sắp xếp 2025).',
-    en: 'The second instance is outside the system. Guide the complainant to send the second-time complaint to {bodyName} ({address}) within the legal time (Law on Complaints 2011, Art 33; competence: Art 21, 25, not verified after the 2025 reorganisation).',
+  'petition.second_instance_guided_already': {
+    vi: 'Đã hướng dẫn người khiếu nại gửi khiếu nại lần hai đến {bodyName} ({address}); mỗi quyết định chỉ yêu cầu một lần.',
+    en: 'The complainant was already guided to send the second-time complaint to {bodyName} ({address}); one request per decision.',
   },
   'petition.legal_effect.pending': {
     vi: 'Quyết định chưa có hiệu lực pháp luật; có hiệu lực từ ngày {effectiveOn} nếu không bị khiếu nại lần hai hoặc khởi kiện ({basis}).',

@@ -71,8 +71,13 @@ export type RequestSecondInstanceCommand = Base<'request-second-instance'> &
  */
 export interface SecondInstanceFacts {
   readonly resolutionLapsed: boolean;
-  /** The second-instance case already opened from this one: one request per decision. */
-  readonly existingSecondInstance?: { readonly petitionId: string; readonly trackingCode: string } | null;
+  /** The second instance already requested: the linked case opened from this one, or the guidance given. */
+  readonly existingSecondInstance?:
+    | { readonly petitionId: string; readonly trackingCode: string }
+    | { readonly guidedTo: { readonly name: string; readonly address: string } }
+    | null;
+  /** The competent second instance is outside the system (above a provincial chair): guide, open no case. */
+  readonly superiorOutside?: { readonly name: string; readonly address: string; readonly legalBasis: string; readonly verification: string } | null;
   /** K6 (LKN Art 33) for a decided first-time complaint; absent where it does not apply. */
   readonly secondComplaintWindow?: { readonly open: boolean; readonly lastDay: string; readonly legalBasis: string } | null;
 }

@@ -69,6 +69,8 @@ export type PetitionReopened = EventBase<'PetitionReopened'> & {
 export type SecondInstanceRequested = EventBase<'SecondInstanceRequested'> & {
   readonly reason: string;
   readonly resolutionLapsed: boolean;
+  /** Set when the second instance is outside the system: where the complainant was guided (no linked case). */
+  readonly guidedTo?: { readonly name: string; readonly address: string; readonly legalBasis: string; readonly verification: string };
 };
 /**
  * Oversight escalation raised by a deadline: the level goes up and the upper unit watches; competence and

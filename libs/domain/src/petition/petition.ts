@@ -136,6 +136,17 @@ export function secondInstanceCondition(state: PetitionState, facts: SecondInsta
   // These two predate the rule-named refusals and stay 422s on the fact they name.
   if (state.instance === 2) return { code: 'invalid-command', action, field: 'instance', messageKey: 'petition.no_third_instance' };
   const existing = facts.existingSecondInstance;
+  if (existing && 'guidedTo' in existing) {
+    // Outside the system there is no linked case to follow: repeat where to file instead.
+    return {
+      code: 'condition-not-met',
+      action,
+      messageKey: 'petition.second_instance_guided_already',
+      legalBasis: legalBasisFor(action, state.kind) ?? undefined,
+      params: { bodyName: existing.guidedTo.name, address: existing.guidedTo.address },
+      details: { guidedTo: existing.guidedTo },
+    };
+  }
   if (existing) {
     return {
       code: 'condition-not-met',
@@ -319,6 +330,10 @@ export function decide(state: PetitionState, command: PetitionCommand, now: Date
       const unmet = secondInstanceCondition(state, command);
       if (unmet !== null) return { ok: false, refusal: unmet };
       if (blank(command.reason)) return invalid('reason', 'validation.required');
+      if (command.superiorOutside) {
+        event = { ...base, type: 'SecondInstanceRequested', reason: command.reason.trim(), resolutionLapsed: command.resolutionLapsed, guidedTo: command.superiorOutside };
+        break;
+      }
       event = { ...base, type: 'SecondInstanceRequested', reason: command.reason.trim(), resolutionLapsed: command.resolutionLapsed };
       effects.push({ type: 'open-second-instance-petition', petitionId: state.id });
       break;
