@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ManualClock } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, ManualClock } from '@app/domain';
 import { createPetition, demoCommuneId, mustPerformAction, performAction, petitionBody, postPetition } from '../support/petition-fixtures.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
 
@@ -272,5 +272,37 @@ describe('second-time complaint (legal escalation by the citizen)', () => {
     expect(after).toMatchObject({ total: 2, byGroup: { [communeId]: 2 } });
     expect(after.definition.vi).toContain('Luật Khiếu nại 2011 Điều 44');
     expect(after.definition.en).toContain('legally effective');
+  });
+
+  it('takes the K6 window from the policy in force on the decision day (an administrator can correct it)', async () => {
+    clock.set('2027-01-05T02:00:00.000Z');
+    const admin = await s.token('admin');
+    const periods = DEFAULT_DEADLINE_POLICY.complaintPeriods!;
+    const published = await s
+      .http()
+      .post('/api/deadline-policies')
+      .set('Authorization', admin)
+      .send({
+        effectiveFrom: '2027-01-06',
+        legalReference: 'Thử nghiệm: sửa thời hạn khiếu nại lần hai',
+        rules: DEFAULT_DEADLINE_POLICY.rules,
+        alertLadder: DEFAULT_DEADLINE_POLICY.alertLadder,
+        earlyEscalation: DEFAULT_DEADLINE_POLICY.earlyEscalation,
+        workingHours: DEFAULT_DEADLINE_POLICY.workingHours,
+        digestHour: DEFAULT_DEADLINE_POLICY.digestHour,
+        complaintPeriods: { ...periods, secondComplaint: { ...periods.secondComplaint, days: { standard: 40, remote: 50 }, verification: 'partial' } },
+      });
+    expect(published.status).toBe(201);
+    clock.set('2027-01-06T02:00:00.000Z');
+    const p = await acceptedComplaint('Khiếu nại theo chính sách mới');
+    await mustPerformAction(s, head, p.id, 'resolve', { summary: 'Giữ nguyên', decisionNumber: '21/QĐ-UBND' });
+    const rec = await s
+      .http()
+      .post(`/api/petitions/${p.id}/complaint-obstacles`)
+      .set('Authorization', head)
+      .send({ fromDay: '2027-01-06', toDay: '2027-01-06', reason: 'natural_disaster' });
+    expect(rec.status).toBe(200);
+    // 40 days from Wed 06/01/2027 → 15/02 (no obstacle day counts: the decision day itself is not counted).
+    expect(rec.body.secondComplaintWindow).toMatchObject({ ruleId: 'K6', days: 40, obstacleDays: 0, open: true });
   });
 });

@@ -168,6 +168,50 @@ export class SubjectClocksDto {
   resultsPublication: SubjectClockRuleDto;
 }
 
+export class ComplaintPeriodDaysDto {
+  @ApiProperty({ minimum: 1, example: 30 }) @IsInt() @Min(1) @Max(3650) standard: number;
+  @ApiPropertyOptional({ minimum: 1, example: 45 }) @IsOptional() @IsInt() @Min(1) @Max(3650) remote?: number;
+}
+
+export class ComplaintPeriodRuleDto {
+  @ApiProperty({ example: 'K6' }) @IsString() @Matches(/^[A-Z][A-Za-z0-9_-]{0,19}$/) ruleId: string;
+  @ApiProperty({ example: 'Luật Khiếu nại 2011 Điều 33' }) @Text(500) legalBasis: string;
+  @ApiProperty({ enum: VERIFICATIONS }) @IsIn(VERIFICATIONS) verification: Verification;
+  @ApiProperty({ enum: UNITS }) @IsIn(UNITS) unit: DurationUnit;
+  @ApiProperty({ type: ComplaintPeriodDaysDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodDaysDto) days: ComplaintPeriodDaysDto;
+}
+
+export class ComplaintPeriodsDto {
+  @ApiProperty({ type: ComplaintPeriodRuleDto, description: 'K1: filing limit (LKN Art 9)' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodRuleDto)
+  filing: ComplaintPeriodRuleDto;
+  @ApiProperty({ type: ComplaintPeriodRuleDto, description: 'K6: second-time complaint window (LKN Art 33)' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodRuleDto)
+  secondComplaint: ComplaintPeriodRuleDto;
+  @ApiProperty({ type: ComplaintPeriodRuleDto, description: 'K10: first decision takes legal effect (LKN Art 44)' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodRuleDto)
+  firstDecisionEffect: ComplaintPeriodRuleDto;
+  @ApiProperty({ type: ComplaintPeriodRuleDto, description: 'K11: second decision takes legal effect (LKN Art 44)' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodRuleDto)
+  secondDecisionEffect: ComplaintPeriodRuleDto;
+}
+
+export class OutsideBodyDto {
+  @ApiProperty() @Text(300) name: string;
+  @ApiProperty() @Text(500) address: string;
+  @ApiProperty() @Text(500) legalBasis: string;
+  @ApiProperty({ enum: VERIFICATIONS }) @IsIn(VERIFICATIONS) verification: Verification;
+}
+
+export class OutsideSectorBodyDto extends OutsideBodyDto {
+  @ApiProperty({ type: [String], example: ['đất đai'] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(50) @IsString({ each: true }) keywords: string[];
+}
+
+export class OutsideSecondInstanceDto {
+  @ApiProperty({ type: [OutsideSectorBodyDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => OutsideSectorBodyDto) bySector: OutsideSectorBodyDto[];
+  @ApiProperty({ type: OutsideBodyDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => OutsideBodyDto) fallback: OutsideBodyDto;
+}
+
 export class PublishDeadlinePolicyBody {
   @ApiProperty({ example: '2026-12-01', description: 'Local date, today or later; clocks started from then on use this version' })
   @IsString() @IsLocalDate(DATE_DETAIL_SHORT)
@@ -191,6 +235,12 @@ export class PublishDeadlinePolicyBody {
   @ApiPropertyOptional({ type: SubjectClocksDto, description: 'Clocks of commitments and dialogue results; the built-in defaults when absent' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SubjectClocksDto)
   subjectClocks?: SubjectClocksDto;
+  @ApiPropertyOptional({ type: ComplaintPeriodsDto, description: "The complainant's periods (K1, K6, K10, K11); the built-in defaults when absent" })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodsDto)
+  complaintPeriods?: ComplaintPeriodsDto;
+  @ApiPropertyOptional({ type: OutsideSecondInstanceDto, description: 'Where complainants are guided when the second instance is outside the system' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => OutsideSecondInstanceDto)
+  outsideSecondInstance?: OutsideSecondInstanceDto;
 }
 
 export class RecomputeScopeDto {
