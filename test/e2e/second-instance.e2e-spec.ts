@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_DEADLINE_POLICY, ManualClock } from '@app/domain';
 import { createPetition, demoCommuneId, mustPerformAction, performAction, petitionBody, postPetition } from '../support/petition-fixtures.js';
+import { latestFeedbackToken } from '../support/satisfaction-fixtures.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * Legal escalation is the citizen's: a second-time complaint opens a NEW linked case at the direct superior
@@ -238,6 +240,10 @@ describe('second-time complaint (legal escalation by the citizen)', () => {
     };
 
     const ofDepartment = await decidedAt(deskPd, headPd, headPdId, department, 'Khiếu nại quyết định của Sở', 'Cấp phép');
+    // The citizen's own message names the same superior: the province, not the central level.
+    const provinceName = (await s.sql.query<{ name: string }>('SELECT name FROM units WHERE id = $1', [provinceId])).rows[0]!.name;
+    const rated = await s.http().post(`/api/feedback/${await latestFeedbackToken(s, ofDepartment.id)}`).send({ satisfied: false }).expect(200);
+    expect(rated.body.remedy).toMatchObject({ right: 'second_complaint', fileWith: { vi: provinceName } });
     await mustPerformAction(s, deskPd, ofDepartment.id, 'request-second-instance', { reason: 'Không đồng ý' });
     const upper = await s.sql.query('SELECT receiving_unit_id, instance FROM petitions WHERE parent_petition_id = $1', [ofDepartment.id]);
     expect(upper.rows).toEqual([{ receiving_unit_id: provinceId, instance: 2 }]);
@@ -304,5 +310,18 @@ describe('second-time complaint (legal escalation by the citizen)', () => {
     expect(rec.status).toBe(200);
     // 40 days from Wed 06/01/2027 → 15/02 (no obstacle day counts: the decision day itself is not counted).
     expect(rec.body.secondComplaintWindow).toMatchObject({ ruleId: 'K6', days: 40, obstacleDays: 0, open: true });
+    // The citizen is told the same period: on the feedback page, and when a first-time complaint lapses.
+    const page = await s.http().get(`/api/feedback/${await latestFeedbackToken(s, p.id)}`).expect(200);
+    expect(page.body.ifNotSatisfied.message.vi).toContain('40 ngày');
+    const lapsing = await acceptedComplaint('Khiếu nại để quá hạn');
+    // K3 from 06/01/2027: 30 days → Fri 05/02/2027, in the Tết break, so due by the end of Wed 10/02/2027.
+    clock.set('2027-02-11T02:00:00.000Z');
+    // A manual clock does not wake the worker: a restarted worker sweeps at once.
+    await s.stopWorker();
+    await s.startWorker();
+    const rights = async () =>
+      (await s.sql.query<{ payload: { windowDays: number } }>(`SELECT payload FROM petition_events WHERE petition_id = $1 AND type = 'CitizenRightsNotified'`, [lapsing.id])).rows;
+    await waitFor(async () => (await rights()).length === 1, { what: 'the rights notice', timeoutMs: 15_000 });
+    expect((await rights())[0]!.payload).toMatchObject({ right: 'second_complaint', windowDays: 40 });
   });
 });

@@ -1,5 +1,8 @@
 import {
   type ComplaintObstacle,
+  type ComplaintPeriods,
+  DEFAULT_COMPLAINT_PERIODS,
+  type LocalDate,
   type ComplaintWindow,
   complaintPeriodsOf,
   type LegalEffect,
@@ -13,6 +16,7 @@ import {
 import { clockStore, type PetitionEntity, petitionStore } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { deadlineContext } from '../deadlines/deadline-engine.js';
+import { loadPolicies } from '../deadlines/deadline-sources.js';
 import { deadlineFactsOf } from './petition-writer.js';
 
 /** What the complaint's legal path depends on beyond the petition row: clocks, linked cases, trail, policy. */
@@ -23,6 +27,12 @@ export interface ComplaintPathFacts {
   readonly secondComplaintWindow: ComplaintWindow | null;
   /** K10/K11 for a decided complaint, else null. */
   readonly legalEffect: LegalEffect | null;
+}
+
+/** The complainant's periods of the policy in force on a local date (the built-in defaults before any). */
+export async function complaintPeriodsOn(em: EntityManager, day: LocalDate): Promise<ComplaintPeriods> {
+  const policy = policyInForce(await loadPolicies(em), day);
+  return policy ? complaintPeriodsOf(policy) : DEFAULT_COMPLAINT_PERIODS;
 }
 
 export function obstaclesOf(events: readonly PetitionEvent[]): ComplaintObstacle[] {

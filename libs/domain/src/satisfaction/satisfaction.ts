@@ -139,8 +139,14 @@ export interface SecondComplaintWindow {
 }
 
 /** The second-time complaint window from the first-time decision (LKN Art 33): 30 calendar days, 45 in remote areas. */
-export function secondComplaintWindow(decidedAt: Date, remote: boolean, calendar: WorkingCalendar): SecondComplaintWindow {
-  const days = remote ? SECOND_COMPLAINT_WINDOW_DAYS.remote : SECOND_COMPLAINT_WINDOW_DAYS.standard;
+export function secondComplaintWindow(
+  decidedAt: Date,
+  remote: boolean,
+  calendar: WorkingCalendar,
+  windowDays: { readonly standard: number; readonly remote?: number } = SECOND_COMPLAINT_WINDOW_DAYS,
+): SecondComplaintWindow {
+  // The policy's K6 rule when the caller has it; these defaults otherwise.
+  const days = remote ? (windowDays.remote ?? windowDays.standard) : windowDays.standard;
   const due = computeDue({ startedAt: decidedAt, days, unit: 'calendar_days', pauses: [], extensions: [] }, calendar, decidedAt);
   return { days, remote, decidedOn: toLocalDate(decidedAt), lastDay: due.explanation.lastDay, until: due.dueAt! };
 }
