@@ -137,7 +137,7 @@ describe('second-time complaint (legal escalation by the citizen)', () => {
     expect(tracked.body.legalEffect.summary.vi).toContain('24/12/2026');
     const late = await performAction(s, desk, p.id, 'request-second-instance', { reason: 'Nộp muộn' });
     expect(late.status).toBe(409);
-    expect(late.body).toMatchObject({ code: 'petition.second_complaint_window_closed', legalBasis: 'Luật Khiếu nại 2011 Điều 33', ruleId: 'K6' });
+    expect(late.body).toMatchObject({ code: 'petition.second_complaint_window_closed', legalBasis: 'Luật Khiếu nại 2011 Điều 33', ruleId: 'K6', lastDay: '2026-12-23' });
     expect(late.body.messages.vi).toContain('23/12/2026');
 
     // The complainant was in hospital 10–14/12: five days not counted, the window runs to 28/12.

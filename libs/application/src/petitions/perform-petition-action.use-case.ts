@@ -4,6 +4,7 @@ import {
   DEFAULT_OUTSIDE_SECOND_INSTANCE,
   foldForSearch,
   formatLocalDate,
+  isLocalDate,
   isMessageKey,
   LABELS,
   outsideSecondInstanceOf,
@@ -42,7 +43,8 @@ export function refusalToError(r: Refusal): AppError {
     case 'invalid-command':
       return invalidCommand(r.field, r.messageKey);
     case 'condition-not-met':
-      return new AppError('conflict', isMessageKey(r.messageKey) ? r.messageKey : 'error.validation', r.params ?? {}, {
+      // Dates go into the text as people write them (23/12/2026); the extensions keep them ISO.
+      return new AppError('conflict', isMessageKey(r.messageKey) ? r.messageKey : 'error.validation', Object.fromEntries(Object.entries(r.params ?? {}).map(([k, v]) => [k, isLocalDate(v) ? formatLocalDate(v) : v])), {
         ...(r.legalBasis !== undefined ? { legalBasis: r.legalBasis } : {}),
         ...r.details,
       });
@@ -199,12 +201,10 @@ export class PerformPetitionActionUseCase {
     return first?.type === 'PetitionReceived' && first.filingLimit?.exceeded === true;
   }
 
-  /** The facts the second-instance conditions depend on, with dates in the catalogue's format for refusals. */
+  /** The facts the second-instance conditions depend on (the same the petition view offers actions on). */
   private async secondInstanceFacts(em: EntityManager, row: PetitionEntity, now: Date): Promise<SecondInstanceFacts> {
     const events = (await petitionStore.events(em, row.id)).map((e) => e.payload);
-    const { secondInstance } = await complaintPathFacts(em, row, events, now);
-    const w = secondInstance.secondComplaintWindow;
-    return w ? { ...secondInstance, secondComplaintWindow: { ...w, lastDay: formatLocalDate(w.lastDay) } } : secondInstance;
+    return (await complaintPathFacts(em, row, events, now)).secondInstance;
   }
 
   private async checkReferences(em: EntityManager, command: PetitionCommand, owningUnit: UnitEntity): Promise<void> {

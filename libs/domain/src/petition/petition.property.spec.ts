@@ -320,7 +320,7 @@ describe('petition properties over random command sequences', () => {
       resolutionLapsed: fc.boolean(),
       existingSecondInstance: fc.option(fc.constant({ petitionId: 'p-2', trackingCode: 'AAAA-BBBB-CCCC' }), { nil: undefined }),
       secondComplaintWindow: fc.option(
-        fc.record({ open: fc.boolean(), lastDay: fc.constant('23/12/2026'), legalBasis: fc.constant('Luật Khiếu nại 2011 Điều 33') }),
+        fc.record({ open: fc.boolean(), lastDay: fc.constant('2026-12-23'), legalBasis: fc.constant('Luật Khiếu nại 2011 Điều 33') }),
         { nil: undefined },
       ),
     });
@@ -374,7 +374,7 @@ describe('petition properties over random command sequences', () => {
           const head: Actor = { userId: 'u1', role: 'head' };
           const linked = { resolutionLapsed: true, existingSecondInstance: { petitionId: 'p-2', trackingCode: 'AAAA-BBBB-CCCC' } };
           expect(availableActions(s, head, linked)).not.toContain('request-second-instance');
-          const closed = { resolutionLapsed: true, secondComplaintWindow: { open: false, lastDay: '23/12/2026', legalBasis: 'LKN Art 33' } };
+          const closed = { resolutionLapsed: true, secondComplaintWindow: { open: false, lastDay: '2026-12-23', legalBasis: 'LKN Art 33' } };
           if (kind === 'complaint' && !['received', 'accepted', 'assigned', 'verifying', 'reopened'].includes(s.status)) {
             expect(availableActions(s, head, closed)).not.toContain('request-second-instance');
           }
