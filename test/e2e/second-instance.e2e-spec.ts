@@ -324,4 +324,49 @@ describe('second-time complaint (legal escalation by the citizen)', () => {
     await waitFor(async () => (await rights()).length === 1, { what: 'the rights notice', timeoutMs: 15_000 });
     expect((await rights())[0]!.payload).toMatchObject({ right: 'second_complaint', windowDays: 40 });
   });
+
+  // Last: the walk decides complaints of its own, which the figures above must not count.
+  it('every action a user is offered over HTTP succeeds with a valid body (a walk along a complaint)', async () => {
+    clock.set('2026-11-23T02:00:00.000Z');
+    const handler2Id = await s.userId('handler2');
+    const tokens: Record<string, string> = { desk, head, handler };
+    const path: [string, string, object][] = [
+      ['head', 'accept', {}],
+      ['head', 'assign', { assigneeId: handlerId }],
+      ['handler', 'start-verification', {}],
+      ['head', 'resolve', { summary: 'Giữ nguyên', decisionNumber: '30/QĐ-UBND' }],
+      ['head', 'close', {}],
+    ];
+    const bodies: Record<string, object> = {
+      accept: {},
+      reject: { reason: 'Không đủ điều kiện thụ lý' },
+      guide: { guidance: 'Gửi đơn đến UBND tỉnh' },
+      file: { reason: 'duplicate' },
+      assign: { assigneeId: handler2Id },
+      'start-verification': {},
+      resolve: { summary: 'Giữ nguyên' },
+      close: {},
+      withdraw: {},
+      'request-second-instance': { reason: 'Không đồng ý' },
+    };
+    const at = async (steps: number) => {
+      const p = await createPetition(s, desk, petitionBody(communeId, { kind: 'complaint', title: `Đi bộ ${steps}` }));
+      for (const [who, action, body] of path.slice(0, steps)) await mustPerformAction(s, tokens[who]!, p.id, action, body);
+      return p.id;
+    };
+    let performed = 0;
+    for (let steps = 0; steps <= path.length; steps++) {
+      const probe = await at(steps);
+      for (const who of Object.keys(tokens)) {
+        const view = await s.http().get(`/api/petitions/${probe}`).set('Authorization', tokens[who]!);
+        for (const action of view.body.availableActions as string[]) {
+          const fresh = await at(steps);
+          const res = await performAction(s, tokens[who]!, fresh, action, bodies[action]!);
+          expect([steps, who, action, res.status]).toEqual([steps, who, action, 200]);
+          performed += 1;
+        }
+      }
+    }
+    expect(performed).toBeGreaterThanOrEqual(15);
+  });
 });
