@@ -24,6 +24,7 @@ import { OverdueCommitmentsUseCase } from './board/overdue-commitments.use-case.
 import { DeadlineQueries } from './deadlines/deadline-queries.js';
 import { ClockActsUseCase } from './deadlines/clock-acts.use-case.js';
 import { SetCaseFlagsUseCase } from './deadlines/case-flags.use-case.js';
+import { RecordComplaintObstacleUseCase } from './petitions/complaint-obstacle.use-case.js';
 import { DeadlinePolicyAdminUseCase } from './deadlines/policy-admin.use-case.js';
 import { CalendarAdminUseCase } from './deadlines/calendar-admin.use-case.js';
 import { DIALOGUE_USE_CASES } from './dialogues/index.js';
@@ -53,6 +54,7 @@ const USE_CASES = [
   DeadlineQueries,
   ClockActsUseCase,
   SetCaseFlagsUseCase,
+  RecordComplaintObstacleUseCase,
   DeadlinePolicyAdminUseCase,
   CalendarAdminUseCase,
   ...DIALOGUE_USE_CASES,

@@ -10,6 +10,8 @@ export * from './petitions/petition-writer.js';
 export * from './petitions/create-petition.use-case.js';
 export * from './petitions/perform-petition-action.use-case.js';
 export * from './petitions/petition-queries.js';
+export * from './petitions/complaint-obstacle.use-case.js';
+export * from './petitions/complaint-facts.js';
 export * from './units/unit-queries.js';
 export * from './notifications/notify-assignee.use-case.js';
 export * from './notifications/notify-followers.use-case.js';

@@ -7,6 +7,7 @@ export * from './petition/petition-commands.js';
 export * from './petition/petition-events.js';
 export * from './petition/petition.js';
 export * from './petition/legal-basis.js';
+export * from './petition/complaint-path.js';
 export * from './petition/tracking-code.js';
 export * from './shared/search-text.js';
 export * from './calendar/index.js';

@@ -2,6 +2,8 @@ import {
   CALENDAR_FACTS,
   CALENDAR_YEAR_MAX,
   CALENDAR_YEAR_MIN,
+  COMPLAINT_OBSTACLE_REASONS,
+  type ComplaintObstacleReason,
   CLOCK_KINDS,
   type CalendarEntryKind,
   type CalendarFact,
@@ -60,6 +62,15 @@ export class MeetClockBody {
   @ApiProperty({ example: 'CV 123/UBND-TTr ngày 25/11/2026', description: 'The document that meets the clock (e.g. the T3 notices)' })
   @Text(500)
   reference: string;
+}
+
+export class ComplaintObstacleBody {
+  @ApiProperty({ example: '2026-12-01', description: 'First day the complainant could not act (Vietnam local date)' }) @IsDefined() @IsLocalDate() fromDay: string;
+  @ApiProperty({ example: '2026-12-10', description: 'Last day, inclusive; not after today' }) @IsDefined() @IsLocalDate() toDay: string;
+  @ApiProperty({ enum: COMPLAINT_OBSTACLE_REASONS, description: 'LKN Art 9: illness, natural disaster, war, work or study far away, other objective obstacle' })
+  @IsIn(COMPLAINT_OBSTACLE_REASONS)
+  reason: ComplaintObstacleReason;
+  @ApiPropertyOptional({ maxLength: 2000, description: 'The evidence seen (e.g. a hospital certificate)' }) @OptionalText() note?: string;
 }
 
 export class CaseFlagsBody {
@@ -161,6 +172,50 @@ export class SubjectClocksDto {
   resultsPublication: SubjectClockRuleDto;
 }
 
+export class ComplaintPeriodDaysDto {
+  @ApiProperty({ minimum: 1, example: 30 }) @IsInt() @Min(1) @Max(3650) standard: number;
+  @ApiPropertyOptional({ minimum: 1, example: 45 }) @IsOptional() @IsInt() @Min(1) @Max(3650) remote?: number;
+}
+
+export class ComplaintPeriodRuleDto {
+  @ApiProperty({ example: 'K6' }) @IsString() @Matches(/^[A-Z][A-Za-z0-9_-]{0,19}$/) ruleId: string;
+  @ApiProperty({ example: 'Luật Khiếu nại 2011 Điều 33' }) @Text(500) legalBasis: string;
+  @ApiProperty({ enum: VERIFICATIONS }) @IsIn(VERIFICATIONS) verification: Verification;
+  @ApiProperty({ enum: UNITS }) @IsIn(UNITS) unit: DurationUnit;
+  @ApiProperty({ type: ComplaintPeriodDaysDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodDaysDto) days: ComplaintPeriodDaysDto;
+}
+
+export class ComplaintPeriodsDto {
+  @ApiProperty({ type: ComplaintPeriodRuleDto, description: 'K1: filing limit (LKN Art 9)' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodRuleDto)
+  filing: ComplaintPeriodRuleDto;
+  @ApiProperty({ type: ComplaintPeriodRuleDto, description: 'K6: second-time complaint window (LKN Art 33)' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodRuleDto)
+  secondComplaint: ComplaintPeriodRuleDto;
+  @ApiProperty({ type: ComplaintPeriodRuleDto, description: 'K10: first decision takes legal effect (LKN Art 44)' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodRuleDto)
+  firstDecisionEffect: ComplaintPeriodRuleDto;
+  @ApiProperty({ type: ComplaintPeriodRuleDto, description: 'K11: second decision takes legal effect (LKN Art 44)' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodRuleDto)
+  secondDecisionEffect: ComplaintPeriodRuleDto;
+}
+
+export class OutsideBodyDto {
+  @ApiProperty() @Text(300) name: string;
+  @ApiProperty() @Text(500) address: string;
+  @ApiProperty() @Text(500) legalBasis: string;
+  @ApiProperty({ enum: VERIFICATIONS }) @IsIn(VERIFICATIONS) verification: Verification;
+}
+
+export class OutsideSectorBodyDto extends OutsideBodyDto {
+  @ApiProperty({ type: [String], example: ['đất đai'] }) @IsArray() @ArrayNotEmpty() @ArrayMaxSize(50) @IsString({ each: true }) keywords: string[];
+}
+
+export class OutsideSecondInstanceDto {
+  @ApiProperty({ type: [OutsideSectorBodyDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => OutsideSectorBodyDto) bySector: OutsideSectorBodyDto[];
+  @ApiProperty({ type: OutsideBodyDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => OutsideBodyDto) fallback: OutsideBodyDto;
+}
+
 export class PublishDeadlinePolicyBody {
   @ApiProperty({ example: '2026-12-01', description: 'Local date, today or later; clocks started from then on use this version' })
   @IsString() @IsLocalDate(DATE_DETAIL_SHORT)
@@ -184,6 +239,12 @@ export class PublishDeadlinePolicyBody {
   @ApiPropertyOptional({ type: SubjectClocksDto, description: 'Clocks of commitments and dialogue results; the built-in defaults when absent' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SubjectClocksDto)
   subjectClocks?: SubjectClocksDto;
+  @ApiPropertyOptional({ type: ComplaintPeriodsDto, description: "The complainant's periods (K1, K6, K10, K11); the built-in defaults when absent" })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ComplaintPeriodsDto)
+  complaintPeriods?: ComplaintPeriodsDto;
+  @ApiPropertyOptional({ type: OutsideSecondInstanceDto, description: 'Where complainants are guided when the second instance is outside the system' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => OutsideSecondInstanceDto)
+  outsideSecondInstance?: OutsideSecondInstanceDto;
 }
 
 export class RecomputeScopeDto {

@@ -6,6 +6,8 @@ import {
   DeadlineQueries,
   type PetitionDeadlinesView,
   SetCaseFlagsUseCase,
+  RecordComplaintObstacleUseCase,
+  toLegalEffectView,
 } from '@app/application';
 import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -14,7 +16,7 @@ import { User } from '../auth/auth.guard.js';
 import { UuidParam } from '../http/uuid-param.js';
 import { parseIfMatch, PETITION_IF_MATCH_HEADER, withETag } from '../http/if-match.js';
 import { validateBody } from '../http/validation.js';
-import { CaseFlagsBody, ExtendClockBody, MeetClockBody, PauseClockBody } from './deadline.dto.js';
+import { CaseFlagsBody, ComplaintObstacleBody, ExtendClockBody, MeetClockBody, PauseClockBody } from './deadline.dto.js';
 
 /**
  * A petition's statutory clocks: read by anyone who may see the petition; paused, resumed, extended, met and
@@ -28,6 +30,7 @@ export class PetitionDeadlinesController {
     private readonly queries: DeadlineQueries,
     private readonly acts: ClockActsUseCase,
     private readonly flags: SetCaseFlagsUseCase,
+    private readonly obstacles: RecordComplaintObstacleUseCase,
   ) {}
 
   @Get(':id/deadlines')
@@ -133,6 +136,16 @@ export class PetitionDeadlinesController {
     }
     await this.flags.execute(user, id, { complex: body.complex, prolonged: body.prolonged, reason: body.reason }, expected);
     return withETag(res, await this.queries.forPetition(user, id));
+  }
+
+  @Post(':id/complaint-obstacles')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Desk or head: record a period the complainant could not act (LKN Art 9, 33); its days are not counted in the K6 window' })
+  @ApiBody({ type: ComplaintObstacleBody })
+  async recordObstacle(@User() user: CurrentUser, @UuidParam('id') id: string, @Body() body: unknown) {
+    const dto = await validateBody(ComplaintObstacleBody, body ?? {});
+    const { version, facts } = await this.obstacles.execute(user, id, { fromDay: dto.fromDay, toDay: dto.toDay, reason: dto.reason, note: dto.note ?? null });
+    return { version, secondComplaintWindow: facts.secondComplaintWindow, legalEffect: toLegalEffectView(facts.legalEffect) };
   }
 
   private async run(user: CurrentUser, id: string, clockId: string, input: ClockActInput, expected: number | undefined, res: Response) {

@@ -1,4 +1,4 @@
-import { FILING_REASONS, INTAKE_CHANNELS, PETITION_KINDS, PETITION_STATUSES } from '@app/domain';
+import { FILING_REASONS, INTAKE_CHANNELS, PETITION_KINDS, PETITION_STATUSES, REJECTION_GROUNDS } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RepresentativeDto } from '../grouping/grouping.dto.js';
-import { OptionalText, Page, PageSize, Text } from '../http/dto-decorators.js';
+import { IsLocalDate, OptionalText, Page, PageSize, Text } from '../http/dto-decorators.js';
 
 export class PersonDto {
   @ApiProperty({ example: 'Nguyễn Văn An' }) @Text(200) fullName: string;
@@ -45,6 +45,8 @@ export class CreatePetitionDto {
   @OptionalText(200) respondentDecisionRef?: string;
   @ApiPropertyOptional({ type: [RepresentativeDto], description: 'Group petitions (K16): 5–10 signatories → 1–2; more than 10 → at most 5' })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RepresentativeDto) representatives?: RepresentativeDto[];
+  @ApiPropertyOptional({ example: '2026-08-20', description: 'Complaints (K1, LKN Art 9): the local date the complainant received or learnt of the decision; past 90 days the response warns' })
+  @IsOptional() @IsLocalDate() decisionKnownOn?: string;
 }
 
 export class ListPetitionsQuery {
@@ -67,6 +69,8 @@ export class AcceptBody {
 export class RejectBody {
   @ApiProperty({ description: 'Grounds for not accepting (LKN Art 11)' }) @Required() reason: string;
   @ApiPropertyOptional() @OptionalText(500) legalBasis?: string;
+  @ApiPropertyOptional({ enum: REJECTION_GROUNDS, description: 'A typed LKN Art 11 ground: filing_time_limit_expired (K1)' })
+  @IsOptional() @IsIn(REJECTION_GROUNDS) ground?: (typeof REJECTION_GROUNDS)[number];
 }
 export class TransferBody {
   @ApiPropertyOptional({ format: 'uuid', description: 'A unit in the system; a linked petition opens there' })

@@ -1,4 +1,20 @@
-import { type Clock, endOfLocalDay, type LocalDate, type Message, renderMessage, startOfLocalDay } from '@app/domain';
+import {
+  addLocalDays,
+  type Clock,
+  complaintPeriodsOf,
+  DEFAULT_COMPLAINT_PERIODS,
+  endOfLocalDay,
+  legalEffectOf,
+  type LocalDate,
+  type Message,
+  periodDays,
+  policyInForce,
+  renderMessage,
+  startOfLocalDay,
+  toLocalDate,
+} from '@app/domain';
+import { petitionStore } from '@app/persistence';
+import { loadCalendar, loadPolicies } from '../deadlines/deadline-sources.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessScope } from '../auth/access-scope.js';
@@ -67,6 +83,11 @@ export interface BoardStatsView {
   readonly totals: StatsCounts;
   /** What each figure means, in Vietnamese and English. */
   readonly definitions: Record<(typeof STATS_DEFINITION_KEYS)[number], Message>;
+  /**
+   * Complaint decisions that took legal effect in the period, by day of effect up to `asOf` (LKN Art 44): per group
+   * and in total, with their definition. Derived from the trail, the calendar and the policy in force.
+   */
+  readonly effectiveDecisions: { readonly total: number; readonly byGroup: Record<string, number>; readonly definition: Message };
 }
 
 interface Row {
@@ -167,7 +188,9 @@ export class BoardStatsUseCase {
     const rows: Row[] = await this.dataSource.manager.query(query.sql, query.params);
 
     const sum = (k: keyof Row) => rows.reduce((n, r) => n + (r[k] as number), 0);
+    const effectiveDecisions = await this.effectiveDecisions(scope, input, now);
     return {
+      effectiveDecisions,
       period: { from: input.from, to: input.to, timeZone: 'Asia/Ho_Chi_Minh', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
       groupBy: input.groupBy,
       asOf: now.toISOString(),
@@ -184,6 +207,37 @@ export class BoardStatsUseCase {
       }),
       definitions: Object.fromEntries(STATS_DEFINITION_KEYS.map((k) => [k, renderMessage(DEFINITION_MESSAGES[k])])) as BoardStatsView['definitions'],
     };
+  }
+
+  /**
+   * A decision takes effect at most the longest effect period after issuance, so only decisions issued from that
+   * long before the period can take effect in it. Each is dated with the policy in force on its issuance day.
+   */
+  private async effectiveDecisions(scope: AccessScope, input: BoardStatsInput, now: Date): Promise<BoardStatsView['effectiveDecisions']> {
+    const em = this.dataSource.manager;
+    const policies = await loadPolicies(em);
+    const longest = Math.max(
+      ...[DEFAULT_COMPLAINT_PERIODS, ...policies.map(complaintPeriodsOf)].flatMap((p) => [p.firstDecisionEffect, p.secondDecisionEffect]).map((r) => periodDays(r, true)),
+    );
+    const params = new SqlParams();
+    const condition = scopeSql(scope, 'u', params);
+    const group = input.groupBy === 'unit' ? 'u.id' : 'coalesce(u.commune_id, u.province_id)';
+    const until = endOfLocalDay(input.to);
+    const decisions = await petitionStore.decidedComplaintsIn(em, condition, group, params.values, startOfLocalDay(addLocalDays(input.from, -(longest + 1))), until);
+    const calendar = await loadCalendar(em, now);
+    const today = toLocalDate(now);
+    const byGroup: Record<string, number> = {};
+    let total = 0;
+    for (const d of decisions) {
+      const policy = policyInForce(policies, toLocalDate(d.resolvedAt)) ?? policies[policies.length - 1];
+      const periods = policy ? complaintPeriodsOf(policy) : DEFAULT_COMPLAINT_PERIODS;
+      const e = legalEffectOf(periods, { instance: d.instance, decidedAt: d.resolvedAt, remote: d.remote, secondInstanceRequestedAt: d.challengedAt }, calendar, now);
+      if (e.status === 'effective' && e.effectiveOn >= input.from && e.effectiveOn <= input.to && e.effectiveOn <= today) {
+        byGroup[d.groupId] = (byGroup[d.groupId] ?? 0) + 1;
+        total += 1;
+      }
+    }
+    return { total, byGroup, definition: renderMessage('board.definition.effective_decisions') };
   }
 }
 

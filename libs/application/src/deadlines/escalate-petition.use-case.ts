@@ -1,7 +1,8 @@
-import { type Clock, escalate, type PetitionEvent } from '@app/domain';
+import { type Clock, escalate, type PetitionEvent, periodDays, toLocalDate } from '@app/domain';
 import { petitionStore, toPetitionState } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { complaintPeriodsOn } from '../petitions/complaint-facts.js';
 import { storePetitionChange } from '../petitions/petition-writer.js';
 import { CLOCK } from '../shared/clock.provider.js';
 
@@ -15,8 +16,6 @@ interface ThresholdFacts {
   province_unit_id: string | null;
 }
 
-/** Second-time complaint window (LKN Art 33): 30 days, 45 in remote areas. */
-const SECOND_COMPLAINT_WINDOW = { standard: 30, remote: 45 };
 
 /**
  * What a fired threshold asks of the petition itself, through the domain: oversight escalation (level + 1, the
@@ -96,7 +95,8 @@ export class EscalatePetitionUseCase {
         right,
         clockId: t.clock_id,
         thresholdId: job.thresholdId,
-        windowDays: t.remote ? SECOND_COMPLAINT_WINDOW.remote : SECOND_COMPLAINT_WINDOW.standard,
+        // K6 (LKN Art 33) from the policy in force on the day the deadline lapsed: 30 days, 45 in remote areas.
+        windowDays: periodDays((await complaintPeriodsOn(em, toLocalDate(now))).secondComplaint, t.remote),
       };
       events.push(event);
       state = { ...state, version: state.version + 1, updatedAt: event.at };

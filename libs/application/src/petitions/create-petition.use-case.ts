@@ -1,15 +1,26 @@
-import { type Clock, LABELS, type PetitionChannel, type PetitionKind } from '@app/domain';
+import {
+  type Clock,
+  complaintPeriodsOf,
+  DEFAULT_COMPLAINT_PERIODS,
+  filingLimitCheck,
+  LABELS,
+  type PetitionChannel,
+  type PetitionKind,
+  policyInForce,
+  toLocalDate,
+} from '@app/domain';
 import { type PersonRecord, UnitEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { accessScopeOf, unitInScope } from '../auth/access-scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, invalidCommand } from '../shared/app-error.js';
+import { loadPolicies } from '../deadlines/deadline-sources.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { withIdempotencyKey } from '../shared/idempotency.js';
 import { recordIntakeGrouping } from '../grouping/intake-grouping.js';
 import type { RepresentativeInput } from '../grouping/representatives.use-case.js';
-import { openPetition } from './petition-writer.js';
+import { type NewPetition, openPetition } from './petition-writer.js';
 
 export interface CreatePetitionInput {
   readonly kind: PetitionKind;
@@ -24,6 +35,8 @@ export interface CreatePetitionInput {
   /** Grouping (issue 4): the decision the petition is about, and a group petition's representatives (K16). */
   readonly respondentDecisionRef?: string;
   readonly representatives?: readonly RepresentativeInput[];
+  /** K1 (complaints only): the local date the complainant received or learnt of the decision or act. */
+  readonly decisionKnownOn?: string;
 }
 
 export interface CreatePetitionResult {
@@ -60,6 +73,7 @@ export class CreatePetitionUseCase {
       throw new AppError('unprocessable', 'petition.unit_invalid', {}, {}, [{ field: 'receivingUnitId', messageKey: 'petition.unit_invalid' }]);
     }
     const now = this.clock.now();
+    const filing = await this.filingLimit(em, input, now);
     const state = await openPetition(
       em,
       {
@@ -74,6 +88,7 @@ export class CreatePetitionUseCase {
         coPetitioners: input.coPetitioners ?? [],
         parentPetitionId: null,
         createdBy: user.id,
+        ...filing,
       },
       { userId: user.id, role: user.role },
       now,
@@ -98,5 +113,16 @@ export class CreatePetitionUseCase {
       now,
     );
     return state.id;
+  }
+
+  /** K1 at intake (LKN Art 9): checked against the policy in force today; past the limit it warns, never refuses. */
+  private async filingLimit(em: EntityManager, input: CreatePetitionInput, now: Date): Promise<Pick<NewPetition, 'decisionKnownOn' | 'filingLimit'>> {
+    const knownOn = input.decisionKnownOn;
+    if (knownOn === undefined) return {};
+    if (input.kind !== 'complaint') throw invalidCommand('decisionKnownOn', 'petition.decision_known_on_kind');
+    if (knownOn > toLocalDate(now)) throw invalidCommand('decisionKnownOn', 'petition.decision_known_on_future');
+    const policy = policyInForce(await loadPolicies(em), toLocalDate(now));
+    const c = filingLimitCheck(policy ? complaintPeriodsOf(policy) : DEFAULT_COMPLAINT_PERIODS, knownOn, now);
+    return { decisionKnownOn: knownOn, filingLimit: { ruleId: c.ruleId, limitDays: c.limitDays, elapsedDays: c.elapsedDays, exceeded: c.exceeded } };
   }
 }

@@ -1,5 +1,21 @@
-import { type Clock, decide, LABELS, type PetitionChannel, type PetitionCommand, type Refusal } from '@app/domain';
-import { petitionStore, toPetitionState, UnitEntity, UserEntity } from '@app/persistence';
+import {
+  type Clock,
+  decide,
+  DEFAULT_OUTSIDE_SECOND_INSTANCE,
+  foldForSearch,
+  formatLocalDate,
+  isLocalDate,
+  isMessageKey,
+  LABELS,
+  outsideSecondInstanceOf,
+  type PetitionChannel,
+  type PetitionCommand,
+  policyInForce,
+  type Refusal,
+  type SecondInstanceFacts,
+  toLocalDate,
+} from '@app/domain';
+import { type PetitionEntity, petitionStore, toPetitionState, UnitEntity, UserEntity } from '@app/persistence';
 import { JobName, outboxMessage } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,6 +26,8 @@ import { FEEDBACK_LINK_KEY } from '../satisfaction/satisfaction-tokens.js';
 import { followWorkflowEvents, openPetition, storePetitionChange } from './petition-writer.js';
 import { visiblePetition } from './visible-petition.js';
 import { assertSecondComplaintMayBeDecided } from '../dialogues/second-complaint-gate.js';
+import { loadPolicies } from '../deadlines/deadline-sources.js';
+import { complaintPathFacts } from './complaint-facts.js';
 
 /** The command as it arrives from an adapter: the actor is added from the authenticated user. */
 export type PetitionCommandInput = PetitionCommand extends infer C ? (C extends PetitionCommand ? Omit<C, 'actor'> : never) : never;
@@ -24,9 +42,25 @@ export function refusalToError(r: Refusal): AppError {
       return new AppError('forbidden', 'petition.not_assignee');
     case 'invalid-command':
       return invalidCommand(r.field, r.messageKey);
+    case 'condition-not-met':
+      // Dates go into the text as people write them (23/12/2026); the extensions keep them ISO.
+      return new AppError('conflict', isMessageKey(r.messageKey) ? r.messageKey : 'error.validation', Object.fromEntries(Object.entries(r.params ?? {}).map(([k, v]) => [k, isLocalDate(v) ? formatLocalDate(v) : v])), {
+        ...(r.legalBasis !== undefined ? { legalBasis: r.legalBasis } : {}),
+        ...r.details,
+      });
   }
 }
 
+
+/**
+ * The direct superior in the system for a second instance: a commune's units go to the province (inferred after
+ * the 2025 reform: the district level is gone); a province-level department to the provincial chair (LKN Art
+ * 21). A province itself has none in the system (null).
+ */
+export function superiorUnitOf(unit: Pick<UnitEntity, 'id' | 'level' | 'communeId' | 'provinceId'>): string | null {
+  if (unit.provinceId === null || unit.provinceId === unit.id || unit.level === 'province') return null;
+  return unit.provinceId;
+}
 
 /**
  * Runs one workflow action as one transaction: load → pure decision → compare-and-set save → append the
@@ -58,8 +92,16 @@ export class PerformPetitionActionUseCase {
     const actor = { userId: user.id, role: user.role };
     const command = (
       input.action === 'request-second-instance'
-        ? { action: input.action, reason: input.reason, actor, resolutionLapsed: await this.resolutionLapsed(em, row.id, now) }
-        : { ...input, actor }
+        ? {
+            action: input.action,
+            reason: input.reason,
+            actor,
+            ...(await this.secondInstanceFacts(em, row, now)),
+            superiorOutside: await this.superiorOutside(em, row, owningUnit, now),
+          }
+        : input.action === 'accept'
+          ? { ...input, actor, filingLimitExceeded: await this.filingLimitExceeded(em, row.id) }
+          : { ...input, actor }
     ) as PetitionCommand;
     const state = toPetitionState(row);
     const decision = decide(state, command, now);
@@ -85,9 +127,8 @@ export class PerformPetitionActionUseCase {
         case 'open-second-instance-petition': {
           // Only the citizen escalates legally: a new case at the direct superior, with its own clocks; the
           // first case keeps its history and status (DOMAIN.md §4.2).
-          if (owningUnit.communeId === null || owningUnit.provinceId === null) {
-            throw new AppError('unprocessable', 'petition.no_superior_unit');
-          }
+          const superiorId = superiorUnitOf(owningUnit);
+          if (superiorId === null) throw new AppError('unprocessable', 'petition.no_superior_unit');
           await openPetition(
             em,
             {
@@ -97,7 +138,7 @@ export class PerformPetitionActionUseCase {
               content: row.content,
               topic: row.topic,
               location: row.location,
-              receivingUnitId: owningUnit.provinceId,
+              receivingUnitId: superiorId,
               petitioner: row.petitioner,
               coPetitioners: row.coPetitioners,
               parentPetitionId: row.id,
@@ -141,16 +182,29 @@ export class PerformPetitionActionUseCase {
     await followWorkflowEvents(em, row, decision.state, decision.events, now, this.feedbackLinkKey);
   }
 
-  /** Whether the petition's resolution clock has run out (breached, or past due and not yet swept). */
-  private async resolutionLapsed(em: EntityManager, petitionId: string, now: Date): Promise<boolean> {
-    const rows: unknown[] = await em.query(
-      `SELECT 1 FROM petition_clocks
-        WHERE petition_id = $1 AND kind = 'resolution'
-          AND (status = 'breached' OR (status = 'running' AND due_at <= $2))
-        LIMIT 1`,
-      [petitionId, now],
-    );
-    return rows.length > 0;
+  /**
+   * Above a provincial chair the second instance is the minister of the sector, outside the system (LKN Art 21,
+   * 25): the complainant is guided to the body the policy names for the petition's topic, and no case opens.
+   */
+  private async superiorOutside(em: EntityManager, row: PetitionEntity, owningUnit: UnitEntity, now: Date): Promise<SecondInstanceFacts['superiorOutside']> {
+    if (superiorUnitOf(owningUnit) !== null) return null;
+    const policy = policyInForce(await loadPolicies(em), toLocalDate(now));
+    const outside = policy ? outsideSecondInstanceOf(policy) : DEFAULT_OUTSIDE_SECOND_INSTANCE;
+    const text = foldForSearch(`${row.topic ?? ''} ${row.title}`);
+    const body = outside.bySector.find((b) => b.keywords.some((k) => text.includes(foldForSearch(k)))) ?? outside.fallback;
+    return { name: body.name, address: body.address, legalBasis: body.legalBasis, verification: body.verification };
+  }
+
+  /** K1: whether intake found the complaint past the filing limit (recorded on its PetitionReceived event). */
+  private async filingLimitExceeded(em: EntityManager, petitionId: string): Promise<boolean> {
+    const first = (await petitionStore.events(em, petitionId))[0]?.payload;
+    return first?.type === 'PetitionReceived' && first.filingLimit?.exceeded === true;
+  }
+
+  /** The facts the second-instance conditions depend on (the same the petition view offers actions on). */
+  private async secondInstanceFacts(em: EntityManager, row: PetitionEntity, now: Date): Promise<SecondInstanceFacts> {
+    const events = (await petitionStore.events(em, row.id)).map((e) => e.payload);
+    return (await complaintPathFacts(em, row, events, now)).secondInstance;
   }
 
   private async checkReferences(em: EntityManager, command: PetitionCommand, owningUnit: UnitEntity): Promise<void> {

@@ -8,8 +8,9 @@ import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { loadClockViews } from '../deadlines/clock-views.js';
 import { visiblePetition } from './visible-petition.js';
+import { complaintPathFacts } from './complaint-facts.js';
 import { blockedPetitionActions } from '../dialogues/second-complaint-gate.js';
-import { type PetitionSummaryView, type PetitionView, toPetitionView, toSummaryView } from './petition-view.js';
+import { type LegalEffectView, type PetitionSummaryView, type PetitionView, toLegalEffectView, toPetitionView, toSummaryView } from './petition-view.js';
 
 export interface PetitionListFilter {
   readonly status?: PetitionStatus;
@@ -34,6 +35,8 @@ export interface PublicTrackingView {
   readonly closedAt: string | null;
   /** Status changes with dates only: notes and reasons may name people, so they are never public. */
   readonly history: { readonly at: string; readonly status: string }[];
+  /** When a complaint decision takes legal effect (LKN Art 44); null until a complaint is decided. */
+  readonly legalEffect: LegalEffectView | null;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -71,12 +74,14 @@ export class PetitionQueries {
   async get(user: CurrentUser, id: string): Promise<PetitionView> {
     const em = this.dataSource.manager;
     const { row } = await visiblePetition(em, user, id);
+    const now = this.clock.now();
     const [events, deadlines, blocked] = await Promise.all([
       petitionStore.events(em, id),
-      loadClockViews(em, id, this.clock.now()),
+      loadClockViews(em, id, now),
       blockedPetitionActions(em, row),
     ]);
-    return toPetitionView(row, events, user, deadlines, blocked);
+    const facts = await complaintPathFacts(em, row, events.map((e) => e.payload), now);
+    return toPetitionView(row, events, user, deadlines, blocked, facts);
   }
 
   /** Public tracking by code: status and dates, never personal data. */
@@ -105,6 +110,7 @@ export class PetitionQueries {
       resolvedAt: row.resolvedAt?.toISOString() ?? null,
       closedAt: row.closedAt?.toISOString() ?? null,
       history,
+      legalEffect: toLegalEffectView((await complaintPathFacts(em, row, events.map((e) => e.payload), this.clock.now())).legalEffect),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { availableActions, LABELS, type Message, type PetitionAction } from '@app/domain';
+import { availableActions, formatLocalDate, LABELS, type LegalEffect, type Message, type PetitionAction, renderMessage, type SecondInstanceFacts } from '@app/domain';
 import type { BlockedAction } from '../dialogues/second-complaint-gate.js';
 import type { PersonRecord, PetitionEntity, PetitionEventEntity } from '@app/persistence';
 import { toPetitionState } from '@app/persistence';
@@ -50,11 +50,67 @@ export interface PetitionView extends PetitionSummaryView {
   readonly blockedActions: BlockedAction[];
   /** The statutory clocks, as GET /petitions/:id/deadlines shows them. */
   readonly deadlines: ClockView[];
+  /** When a complaint decision takes legal effect (LKN Art 44): null until a complaint is decided. */
+  readonly legalEffect: LegalEffectView | null;
+  /** K1 (LKN Art 9): the intake check of a complaint's filing date, its warning and the head's decision on it. */
+  readonly filingLimit: FilingLimitView | null;
   readonly events: PetitionEventView[];
 }
 
 // One rule for every route (petitions, grouping, dialogues): see auth/identity-access.ts.
 export { maySeeIdentity };
+
+export interface FilingLimitView {
+  readonly ruleId: string;
+  readonly decisionKnownOn: string;
+  readonly limitDays: number;
+  readonly elapsedDays: number;
+  readonly exceeded: boolean;
+  readonly warning: Message | null;
+  /** The head's decision on a late complaint: accepted anyway (with why) or not accepted on that ground. */
+  readonly headDecision: { readonly decision: 'accepted' | 'rejected'; readonly at: string; readonly actorId: string | null; readonly note: string | null } | null;
+}
+
+export function toFilingLimitView(events: readonly PetitionEventEntity[]): FilingLimitView | null {
+  const received = events[0]?.payload;
+  if (received?.type !== 'PetitionReceived' || received.filingLimit === undefined || received.decisionKnownOn === undefined) return null;
+  const f = received.filingLimit;
+  let headDecision: FilingLimitView['headDecision'] = null;
+  for (const { payload: e } of events) {
+    if (e.type === 'PetitionAccepted' && e.despiteFilingLimit) headDecision = { decision: 'accepted', at: e.at, actorId: e.actorId, note: e.note };
+    if (e.type === 'PetitionRejected' && e.ground === 'filing_time_limit_expired') headDecision = { decision: 'rejected', at: e.at, actorId: e.actorId, note: e.reason };
+  }
+  return {
+    ruleId: f.ruleId,
+    decisionKnownOn: received.decisionKnownOn,
+    limitDays: f.limitDays,
+    elapsedDays: f.elapsedDays,
+    exceeded: f.exceeded,
+    warning: f.exceeded
+      ? renderMessage('petition.filing_limit_exceeded', { elapsed: f.elapsedDays, knownOn: formatLocalDate(received.decisionKnownOn), limit: f.limitDays })
+      : null,
+    headDecision,
+  };
+}
+
+export interface LegalEffectView {
+  readonly status: LegalEffect['status'];
+  readonly effectiveOn: string;
+  readonly ruleId: string;
+  readonly basis: string;
+  readonly summary: Message;
+}
+
+export function toLegalEffectView(e: LegalEffect | null): LegalEffectView | null {
+  if (e === null) return null;
+  return {
+    status: e.status,
+    effectiveOn: e.effectiveOn,
+    ruleId: e.ruleId,
+    basis: e.basis,
+    summary: renderMessage(`petition.legal_effect.${e.status}`, { effectiveOn: formatLocalDate(e.effectiveOn), basis: e.basis }),
+  };
+}
 
 export function toSummaryView(row: PetitionEntity): PetitionSummaryView {
   return {
@@ -108,6 +164,7 @@ export function toPetitionView(
   viewer: CurrentUser,
   deadlines: ClockView[] = [],
   blocked: BlockedAction[] = [],
+  facts: { readonly secondInstance: SecondInstanceFacts; readonly legalEffect: LegalEffect | null } = { secondInstance: { resolutionLapsed: false }, legalEffect: null },
 ): PetitionView {
   const identity = maySeeIdentity(viewer, row.kind);
   return {
@@ -117,9 +174,13 @@ export function toPetitionView(
     petitioner: identity ? row.petitioner : null,
     coPetitioners: identity ? row.coPetitioners : null,
     identityWithheld: !identity,
-    availableActions: availableActions(toPetitionState(row), { userId: viewer.id, role: viewer.role }).filter((a) => !blocked.some((b) => b.action === a)),
+    availableActions: availableActions(toPetitionState(row), { userId: viewer.id, role: viewer.role }, facts.secondInstance).filter(
+      (a) => !blocked.some((b) => b.action === a),
+    ),
     blockedActions: blocked,
     deadlines,
+    legalEffect: toLegalEffectView(facts.legalEffect),
+    filingLimit: toFilingLimitView(events),
     events: events.map((e) => toEventView(e, viewer)),
   };
 }

@@ -6,6 +6,7 @@ import {
   type PetitionChannel,
   type PetitionEvent,
   type PetitionKind,
+  type PetitionReceived,
   type PetitionState,
   evolve,
   receive,
@@ -33,6 +34,9 @@ export interface NewPetition {
   readonly createdBy: string | null;
   readonly instance?: 1 | 2;
   readonly addressedToPartyHead?: boolean;
+  /** K1 (complaints): recorded on the PetitionReceived event. */
+  readonly decisionKnownOn?: string;
+  readonly filingLimit?: PetitionReceived['filingLimit'];
 }
 
 /** Every committed event is announced, so read models (the board projection) can follow. */
@@ -125,6 +129,8 @@ export async function openPetition(em: EntityManager, input: NewPetition, actor:
       trackingCode: formatTrackingCode(randomBytes(12)),
       parentPetitionId: input.parentPetitionId,
       actor,
+      decisionKnownOn: input.decisionKnownOn,
+      filingLimit: input.filingLimit,
     },
     now,
   );

@@ -13,14 +13,16 @@ import {
   type PetitionStatus,
   recordCitizenFeedback,
   renderMessage,
+  periodDays,
   secondComplaintWindow,
-  SECOND_COMPLAINT_WINDOW_DAYS,
+  toLocalDate,
 } from '@app/domain';
 import { type PetitionEntity, petitionStore, toPetitionState } from '@app/persistence';
 import { JobName, outboxMessage } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { loadCalendar } from '../deadlines/deadline-sources.js';
+import { complaintPeriodsOn } from '../petitions/complaint-facts.js';
 import { followWorkflowEvents, storePetitionChange } from '../petitions/petition-writer.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
@@ -94,6 +96,7 @@ interface TokenRow {
 interface UnitFacts {
   name: string;
   remote: boolean;
+  /** Whether the province is the direct superior (a commune-level unit, or a province-level department). */
   commune_level: boolean;
   province_name: string | null;
 }
@@ -142,7 +145,7 @@ export class CitizenFeedbackUseCase {
       token.used_at === null ? [] : await em.query(`SELECT satisfied, outcome, rated_at FROM satisfaction_ratings WHERE token_id = $1`, [token.id]);
     const rating = ratings[0] ? { satisfied: ratings[0].satisfied, outcome: ratings[0].outcome, ratedAt: ratings[0].rated_at.toISOString() } : null;
     const ifNot = feedbackOutcome(row, false);
-    const windowDays = unit.remote ? SECOND_COMPLAINT_WINDOW_DAYS.remote : SECOND_COMPLAINT_WINDOW_DAYS.standard;
+    const windowDays = periodDays((await complaintPeriodsOn(em, toLocalDate(row.resolvedAt ?? now))).secondComplaint, unit.remote);
     return {
       petition: summaryOf(row, unit),
       link: { status: token.used_at === null ? 'active' : 'used', expiresAt: token.expires_at.toISOString(), usedAt: token.used_at?.toISOString() ?? null },
@@ -253,7 +256,7 @@ export class CitizenFeedbackUseCase {
 
   private async unitFacts(em: EntityManager, unitId: string): Promise<UnitFacts> {
     const rows: UnitFacts[] = await em.query(
-      `SELECT u.name, (u.remote_area OR coalesce(c.remote_area, false)) AS remote, (u.commune_id IS NOT NULL) AS commune_level, pu.name AS province_name
+      `SELECT u.name, (u.remote_area OR coalesce(c.remote_area, false)) AS remote, (u.commune_id IS NOT NULL OR (u.level = 'department' AND u.province_id <> u.id)) AS commune_level, pu.name AS province_name
          FROM units u LEFT JOIN units c ON c.id = u.commune_id LEFT JOIN units pu ON pu.id = u.province_id
         WHERE u.id = $1`,
       [unitId],
@@ -262,14 +265,15 @@ export class CitizenFeedbackUseCase {
   }
 
   private async remedyFor(em: EntityManager, outcome: FeedbackOutcome, row: PetitionEntity, unit: UnitFacts, now: Date): Promise<RemedyView | null> {
-    // The direct superior: the province for a commune-level unit (as the second-instance case is opened there);
-    // above a province-level unit, the central level.
+    // The direct superior: the province for a commune-level unit or a province-level department (as the
+    // second-instance case is opened there); above the province itself, the central level.
     const superior: Message =
       unit.commune_level && unit.province_name ? { vi: unit.province_name, en: unit.province_name } : renderMessage('satisfaction.superior_central');
     switch (outcome) {
       case 'second_complaint_right': {
         const decidedAt = row.resolvedAt ?? now;
-        const w = secondComplaintWindow(decidedAt, unit.remote, await loadCalendar(em, decidedAt));
+        const k6 = (await complaintPeriodsOn(em, toLocalDate(decidedAt))).secondComplaint;
+        const w = secondComplaintWindow(decidedAt, unit.remote, await loadCalendar(em, decidedAt), k6.days);
         return {
           right: 'second_complaint',
           legalBasis: 'Luật Khiếu nại 2011 Điều 33',
@@ -282,7 +286,7 @@ export class CitizenFeedbackUseCase {
         };
       }
       case 'lawsuit_right':
-        return { right: 'lawsuit', legalBasis: 'Luật Khiếu nại 2011 Điều 7, Điều 33', windowDays: null, remoteArea: unit.remote, decidedOn: null, lastDay: null, until: null, fileWith: null };
+        return { right: 'lawsuit', legalBasis: 'Luật Khiếu nại 2011 Điều 7, Điều 33; Luật Tố tụng hành chính 2015 Điều 116 (thời hiệu khởi kiện 01 năm)', windowDays: null, remoteArea: unit.remote, decidedOn: null, lastDay: null, until: null, fileWith: null };
       case 're_denunciation_right':
         return {
           right: 're_denunciation',

@@ -77,6 +77,118 @@ export interface DeadlinePolicy {
   readonly digestHour: number;
   /** Clocks of dialogues and commitments (issue 4). Absent in versions published before them: defaults apply. */
   readonly subjectClocks?: SubjectClockRules;
+  /** The complainant's own periods (K1, K6, K10/K11). Absent in versions published before them: defaults apply. */
+  readonly complaintPeriods?: ComplaintPeriods;
+  /** Where a complainant is guided when the second instance is outside the system. Absent: defaults apply. */
+  readonly outsideSecondInstance?: OutsideSecondInstance;
+}
+
+/**
+ * A period the law gives the complainant, or after which a decision takes effect. Not a clock on an official:
+ * nobody is alerted; the period decides what the case allows (a second-time complaint in time) and what it shows.
+ */
+export interface ComplaintPeriodRule {
+  readonly ruleId: string;
+  readonly legalBasis: string;
+  readonly verification: Verification;
+  readonly unit: DurationUnit;
+  readonly days: { readonly standard: number; readonly remote?: number };
+}
+
+export interface ComplaintPeriods {
+  /** K1: a first-time complaint is filed within 90 days of receiving or knowing of the decision (LKN Art 9). */
+  readonly filing: ComplaintPeriodRule;
+  /** K6: a second-time complaint within 30 days of receiving the first decision, 45 in remote areas (LKN Art 33). */
+  readonly secondComplaint: ComplaintPeriodRule;
+  /** K10: a first-time decision takes legal effect this long after issuance with no second complaint (LKN Art 44). */
+  readonly firstDecisionEffect: ComplaintPeriodRule;
+  /** K11: a second-time decision takes legal effect this long after issuance (LKN Art 44). */
+  readonly secondDecisionEffect: ComplaintPeriodRule;
+}
+
+export const DEFAULT_COMPLAINT_PERIODS: ComplaintPeriods = {
+  filing: {
+    ruleId: 'K1',
+    legalBasis: 'Luật Khiếu nại 2011 Điều 9 (thời hiệu 90 ngày; thời gian ốm đau, thiên tai, địch họa, đi công tác, học tập ở nơi xa hoặc trở ngại khách quan khác không tính vào thời hiệu)',
+    verification: 'verified', // 90 days verified; the list of obstacles only partly
+    unit: 'calendar_days',
+    days: { standard: 90 },
+  },
+  secondComplaint: {
+    ruleId: 'K6',
+    legalBasis: 'Luật Khiếu nại 2011 Điều 33',
+    verification: 'verified',
+    unit: 'calendar_days',
+    days: { standard: 30, remote: 45 },
+  },
+  // LKN 2011 Art 44(1) and (2) as read in secondary sources: both decisions take effect 30 days after issuance
+  // (remote areas up to 45); whether Law 136/2025 changed this was not checked, hence partial.
+  firstDecisionEffect: {
+    ruleId: 'K10',
+    legalBasis: 'Luật Khiếu nại 2011 Điều 44 khoản 1',
+    verification: 'partial',
+    unit: 'calendar_days',
+    days: { standard: 30, remote: 45 },
+  },
+  secondDecisionEffect: {
+    ruleId: 'K11',
+    legalBasis: 'Luật Khiếu nại 2011 Điều 44 khoản 2',
+    verification: 'partial',
+    unit: 'calendar_days',
+    days: { standard: 30, remote: 45 },
+  },
+};
+
+/** A competent body outside the system, where a complainant is guided for a second instance. */
+export interface OutsideBody {
+  readonly name: string;
+  readonly address: string;
+  readonly legalBasis: string;
+  readonly verification: Verification;
+}
+
+/**
+ * Above a provincial chair the second instance is the minister of the sector (LKN Art 21, 25): outside the
+ * system. Matched on the petition's topic and title (diacritics-insensitive keywords), else the fallback.
+ */
+export interface OutsideSecondInstance {
+  readonly bySector: readonly (OutsideBody & { readonly keywords: readonly string[] })[];
+  readonly fallback: OutsideBody;
+}
+
+// Names and addresses after the 2025 merger of ministries, not checked against official sources: unverified.
+export const DEFAULT_OUTSIDE_SECOND_INSTANCE: OutsideSecondInstance = {
+  bySector: [
+    {
+      keywords: ['đất đai', 'thu hồi đất', 'bồi thường', 'tái định cư', 'môi trường', 'nông nghiệp'],
+      name: 'Bộ trưởng Bộ Nông nghiệp và Môi trường',
+      address: 'Bộ Nông nghiệp và Môi trường, số 2 Ngọc Hà, Ba Đình, Hà Nội',
+      legalBasis: 'Luật Khiếu nại 2011 Điều 21, Điều 25 (chưa xác minh sau sắp xếp bộ, ngành 2025)',
+      verification: 'unverified',
+    },
+    {
+      keywords: ['xây dựng', 'nhà ở', 'quy hoạch', 'giao thông'],
+      name: 'Bộ trưởng Bộ Xây dựng',
+      address: 'Bộ Xây dựng, số 37 Lê Đại Hành, Hai Bà Trưng, Hà Nội',
+      legalBasis: 'Luật Khiếu nại 2011 Điều 21, Điều 25 (chưa xác minh sau sắp xếp bộ, ngành 2025)',
+      verification: 'unverified',
+    },
+  ],
+  fallback: {
+    name: 'Bộ trưởng bộ quản lý ngành, lĩnh vực của quyết định bị khiếu nại',
+    address: 'Ban Tiếp công dân Trung ương (hướng dẫn nơi gửi), số 1 Ngô Thì Nhậm, Hà Đông, Hà Nội',
+    legalBasis: 'Luật Khiếu nại 2011 Điều 21, Điều 25 (chưa xác minh sau sắp xếp bộ, ngành 2025)',
+    verification: 'unverified',
+  },
+};
+
+export function outsideSecondInstanceOf(policy: Pick<DeadlinePolicy, 'outsideSecondInstance'>): OutsideSecondInstance {
+  return policy.outsideSecondInstance ?? DEFAULT_OUTSIDE_SECOND_INSTANCE;
+}
+
+/** The complaint periods of a policy version, defaults for versions that predate them. */
+export function complaintPeriodsOf(policy: Pick<DeadlinePolicy, 'complaintPeriods'>): ComplaintPeriods {
+  return policy.complaintPeriods ?? DEFAULT_COMPLAINT_PERIODS;
 }
 
 /** A clock on something other than a petition, counted and alerted like a petition clock. */
@@ -233,6 +345,21 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
       pauseReasons: NO_PAUSE,
     },
     {
+      // The first-time decision goes to the complainant and the parties; met by the "decision sent" act.
+      ruleId: 'K5',
+      clockKind: 'notice',
+      petitionKinds: ['complaint'],
+      instance: 1,
+      legalBasis: 'Luật Khiếu nại 2011 Điều 32 (chưa xác minh)',
+      verification: 'unverified',
+      unit: 'working_days',
+      days: { standard: 3 },
+      startsOn: 'PetitionResolved',
+      metOn: [],
+      cancelledOn: ENDED,
+      pauseReasons: NO_PAUSE,
+    },
+    {
       ruleId: 'T4',
       clockKind: 'resolution',
       petitionKinds: ['denunciation'],
@@ -316,6 +443,8 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   workingHours: { startHour: 7, startMinute: 30, endHour: 17, endMinute: 0 },
   digestHour: 7,
   subjectClocks: DEFAULT_SUBJECT_CLOCKS,
+  complaintPeriods: DEFAULT_COMPLAINT_PERIODS,
+  outsideSecondInstance: DEFAULT_OUTSIDE_SECOND_INSTANCE,
 };
 
 /** The rules that apply to a petition, by kind, instance and addressee. */

@@ -31,8 +31,12 @@ interface Base<A extends PetitionAction> {
   readonly actor: Actor;
 }
 
-export type AcceptCommand = Base<'accept'> & { readonly note?: string };
-export type RejectCommand = Base<'reject'> & { readonly reason: string; readonly legalBasis?: string };
+/** `filingLimitExceeded`: a fact from the trail (the K1 check at intake), supplied by the application. */
+export type AcceptCommand = Base<'accept'> & { readonly note?: string; readonly filingLimitExceeded?: boolean };
+/** Typed grounds for not accepting a complaint (LKN Art 11); free-text reasons stay possible. */
+export const REJECTION_GROUNDS = ['filing_time_limit_expired'] as const;
+export type RejectionGround = (typeof REJECTION_GROUNDS)[number];
+export type RejectCommand = Base<'reject'> & { readonly reason: string; readonly legalBasis?: string; readonly ground?: RejectionGround };
 /** Transfer to a unit in the system (a linked petition opens there) or to an outside body by name. */
 export type TransferCommand = Base<'transfer'> & {
   readonly toUnitId?: string;
@@ -56,10 +60,27 @@ export type ReopenCommand = Base<'reopen'> & { readonly reason: string };
  * citizen escalates legally; staff record it. `resolutionLapsed` is a fact from the resolution clock, supplied
  * by the application, never by the client.
  */
-export type RequestSecondInstanceCommand = Base<'request-second-instance'> & {
-  readonly reason: string;
+export type RequestSecondInstanceCommand = Base<'request-second-instance'> &
+  SecondInstanceFacts & {
+    readonly reason: string;
+  };
+
+/**
+ * What the law's conditions on a second instance depend on beyond the petition's own state: facts from its
+ * clocks, its linked cases and its trail, gathered by the application in the command's transaction.
+ */
+export interface SecondInstanceFacts {
   readonly resolutionLapsed: boolean;
-};
+  /** The second instance already requested: the linked case opened from this one, or the guidance given. */
+  readonly existingSecondInstance?:
+    | { readonly petitionId: string; readonly trackingCode: string }
+    | { readonly guidedTo: { readonly name: string; readonly address: string } }
+    | null;
+  /** The competent second instance is outside the system (above a provincial chair): guide, open no case. */
+  readonly superiorOutside?: { readonly name: string; readonly address: string; readonly legalBasis: string; readonly verification: string } | null;
+  /** K6 (LKN Art 33) for a decided first-time complaint; absent where it does not apply. */
+  readonly secondComplaintWindow?: { readonly open: boolean; readonly lastDay: string; readonly legalBasis: string } | null;
+}
 
 export type PetitionCommand =
   | AcceptCommand

@@ -1,4 +1,5 @@
-import type { FilingReason } from './petition-commands.js';
+import type { ComplaintObstacleReason } from './complaint-obstacle.js';
+import type { FilingReason, RejectionGround } from './petition-commands.js';
 import type { PetitionChannel, PetitionKind } from './petition-kind.js';
 import type { PetitionStatus } from './petition-status.js';
 import type { Role } from './roles.js';
@@ -23,9 +24,20 @@ export type PetitionReceived = EventBase<'PetitionReceived'> & {
   readonly parentPetitionId: string | null;
   /** 2 for a second-time complaint or a re-denunciation; absent in events written before it existed (= 1). */
   readonly instance?: 1 | 2;
+  /** K1 (LKN Art 9): when the complainant received or learnt of the decision, and the check made at intake. */
+  readonly decisionKnownOn?: string;
+  readonly filingLimit?: { readonly ruleId: string; readonly limitDays: number; readonly elapsedDays: number; readonly exceeded: boolean };
 };
-export type PetitionAccepted = EventBase<'PetitionAccepted'> & { readonly note: string | null };
-export type PetitionRejected = EventBase<'PetitionRejected'> & { readonly reason: string };
+export type PetitionAccepted = EventBase<'PetitionAccepted'> & {
+  readonly note: string | null;
+  /** The head accepted a complaint filed after the K1 limit (obstacles not counted, LKN Art 9), with the note saying why. */
+  readonly despiteFilingLimit?: true;
+};
+export type PetitionRejected = EventBase<'PetitionRejected'> & {
+  readonly reason: string;
+  /** A typed ground of LKN Art 11, when the head gave one. */
+  readonly ground?: RejectionGround;
+};
 export type PetitionTransferred = EventBase<'PetitionTransferred'> & {
   readonly toUnitId: string | null;
   readonly toBodyName: string | null;
@@ -57,6 +69,8 @@ export type PetitionReopened = EventBase<'PetitionReopened'> & {
 export type SecondInstanceRequested = EventBase<'SecondInstanceRequested'> & {
   readonly reason: string;
   readonly resolutionLapsed: boolean;
+  /** Set when the second instance is outside the system: where the complainant was guided (no linked case). */
+  readonly guidedTo?: { readonly name: string; readonly address: string; readonly legalBasis: string; readonly verification: string };
 };
 /**
  * Oversight escalation raised by a deadline: the level goes up and the upper unit watches; competence and
@@ -106,6 +120,17 @@ export type RepresentativesAppointed = EventBase<'RepresentativesAppointed'> & {
   readonly petitionerCount: number;
 };
 
+/**
+ * A period in which the complainant could not act (illness, disaster, ...): its days are not counted in the
+ * complainant's windows (LKN Art 9, Art 33). Recorded by the desk or the head, with the evidence noted.
+ */
+export type ComplaintObstacleRecorded = EventBase<'ComplaintObstacleRecorded'> & {
+  readonly fromDay: string;
+  readonly toDay: string;
+  readonly reason: ComplaintObstacleReason;
+  readonly note: string | null;
+};
+
 export type PetitionEvent =
   | PetitionReceived
   | PetitionAccepted
@@ -132,7 +157,8 @@ export type PetitionEvent =
   | PetitionUnclustered
   | PetitionClusterClosed
   | RepresentativesAppointed
-  | CitizenFeedbackRecorded;
+  | CitizenFeedbackRecorded
+  | ComplaintObstacleRecorded;
 
 /** Deadline legal acts recorded on the case (the clock rows hold the arithmetic; the trail holds who and why). */
 export type DeadlinePaused = EventBase<'DeadlinePaused'> & {
@@ -191,6 +217,7 @@ export const PETITION_EVENT_TYPES: readonly PetitionEventType[] = [
   'PetitionClusterClosed',
   'RepresentativesAppointed',
   'CitizenFeedbackRecorded',
+  'ComplaintObstacleRecorded',
 ];
 
 /**
@@ -211,4 +238,5 @@ export const NON_WORKFLOW_EVENT_TYPES: ReadonlySet<PetitionEventType> = new Set<
   'PetitionClusterClosed',
   'RepresentativesAppointed',
   'CitizenFeedbackRecorded',
+  'ComplaintObstacleRecorded',
 ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import type { Actor, FilingReason, PetitionAction, PetitionCommand } from './petition-commands.js';
+import type { Actor, FilingReason, PetitionAction, PetitionCommand, SecondInstanceFacts } from './petition-commands.js';
 import { FILING_REASONS, PETITION_ACTIONS } from './petition-commands.js';
 import type { PetitionEvent } from './petition-events.js';
 import type { PetitionKind } from './petition-kind.js';
@@ -8,7 +8,7 @@ import { PETITION_CHANNELS, PETITION_KINDS } from './petition-kind.js';
 import type { PetitionStatus } from './petition-status.js';
 import { PETITION_STATUSES } from './petition-status.js';
 import type { Decision, PetitionState } from './petition.js';
-import { allowedActions, availableActions, decide, receive, replay } from './petition.js';
+import { allowedActions, availableActions, decide, receive, replay, secondInstanceCondition } from './petition.js';
 import type { Role } from './roles.js';
 
 /*
@@ -260,12 +260,21 @@ describe('petition properties over random command sequences', () => {
     fc.assert(
       fc.property(scenario, ({ kind, channel, steps }) => {
         for (const { before, command, decision } of run(kind, channel, steps).decisions) {
-          const available = availableActions(before, command.actor).includes(command.action);
+          // The facts a second instance depends on are the ones the command carries.
+          const facts = command.action === 'request-second-instance' ? command : undefined;
+          const available = availableActions(before, command.actor, facts).includes(command.action);
           if (available) {
             if (!decision.ok) expect(decision.refusal.code).toBe('invalid-command');
           } else {
             expect(decision.ok).toBe(false);
-            if (!decision.ok) expect(['role-not-allowed', 'transition-not-allowed', 'not-assignee']).toContain(decision.refusal.code);
+            if (!decision.ok && command.action !== 'request-second-instance') {
+              expect(['role-not-allowed', 'transition-not-allowed', 'not-assignee']).toContain(decision.refusal.code);
+            }
+            // A second instance the table allows may still be withheld by a condition on the case (no third
+            // instance, deadline not yet lapsed): refused on that fact, with the same refusal the guard gives.
+            if (!decision.ok && command.action === 'request-second-instance' && !['role-not-allowed', 'transition-not-allowed'].includes(decision.refusal.code)) {
+              expect(decision.refusal).toEqual(secondInstanceCondition(before, command));
+            }
           }
           // board and admin never change anything.
           if (command.actor.role === 'board' || command.actor.role === 'admin') expect(decision.ok).toBe(false);
@@ -301,6 +310,75 @@ describe('petition properties over random command sequences', () => {
             expect(decision.effects).toEqual([]);
           }
         });
+      }),
+      FC_PARAMS,
+    );
+  });
+
+  it('offers exactly what it accepts: every offered action, with a valid body, is never refused', () => {
+    const facts = fc.record({
+      resolutionLapsed: fc.boolean(),
+      existingSecondInstance: fc.option(fc.constant({ petitionId: 'p-2', trackingCode: 'AAAA-BBBB-CCCC' }), { nil: undefined }),
+      secondComplaintWindow: fc.option(
+        fc.record({ open: fc.boolean(), lastDay: fc.constant('2026-12-23'), legalBasis: fc.constant('Luật Khiếu nại 2011 Điều 33') }),
+        { nil: undefined },
+      ),
+    });
+    const validBody = (action: PetitionAction, s: PetitionState, who: Actor, f: SecondInstanceFacts): PetitionCommand => {
+      switch (action) {
+        case 'accept':
+        case 'start-verification':
+        case 'close':
+        case 'withdraw':
+          return { action, actor: who };
+        case 'reject':
+        case 'reopen':
+          return { action, actor: who, reason: 'lý do' };
+        case 'transfer':
+          return { action, actor: who, toUnitId: 'unit-b', reason: 'lý do' };
+        case 'guide':
+          return { action, actor: who, guidance: 'nộp tại UBND tỉnh' };
+        case 'file':
+          return { action, actor: who, reason: 'duplicate' };
+        case 'assign':
+          return { action, actor: who, assigneeId: USERS.find((u) => u !== s.assigneeId)! };
+        case 'resolve':
+          return { action, actor: who, summary: 'Giữ nguyên quyết định' };
+        case 'request-second-instance':
+          return { action, actor: who, reason: 'Không đồng ý', ...f };
+      }
+    };
+    let offered = 0;
+    fc.assert(
+      fc.property(scenario, fc.array(fc.tuple(actor, facts), { minLength: 1, maxLength: 4 }), fc.constantFrom<1 | 2>(1, 2), ({ kind, channel, steps }, probes, instance) => {
+        for (const base of everyState(run(kind, channel, steps))) {
+          const s = { ...base, instance };
+          for (const [who, f] of probes) {
+            for (const action of availableActions(s, who, f)) {
+              offered += 1;
+              const d = decide(s, validBody(action, s, who, f), new Date(START_MS + 3_600_000));
+              if (!d.ok) throw new Error(`${action} offered to ${who.role} in ${s.status} (${kind}) but refused: ${JSON.stringify(d.refusal)}`);
+            }
+          }
+        }
+      }),
+      { ...FC_PARAMS, numRuns: 200 },
+    );
+    expect(offered).toBeGreaterThan(1000);
+  });
+
+  it('never offers a second instance twice, nor after the K6 window closed', () => {
+    fc.assert(
+      fc.property(scenario, ({ kind, channel, steps }) => {
+        for (const s of everyState(run(kind, channel, steps))) {
+          const head: Actor = { userId: 'u1', role: 'head' };
+          const linked = { resolutionLapsed: true, existingSecondInstance: { petitionId: 'p-2', trackingCode: 'AAAA-BBBB-CCCC' } };
+          expect(availableActions(s, head, linked)).not.toContain('request-second-instance');
+          const closed = { resolutionLapsed: true, secondComplaintWindow: { open: false, lastDay: '2026-12-23', legalBasis: 'LKN Art 33' } };
+          if (kind === 'complaint' && !['received', 'accepted', 'assigned', 'verifying', 'reopened'].includes(s.status)) {
+            expect(availableActions(s, head, closed)).not.toContain('request-second-instance');
+          }
+        }
       }),
       FC_PARAMS,
     );

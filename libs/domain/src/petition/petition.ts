@@ -1,5 +1,5 @@
 import { legalBasisFor } from './legal-basis.js';
-import type { Actor, PetitionAction, PetitionCommand } from './petition-commands.js';
+import type { Actor, PetitionAction, PetitionCommand, SecondInstanceFacts } from './petition-commands.js';
 import { PETITION_ACTIONS } from './petition-commands.js';
 import type { PetitionEvent, PetitionReceived } from './petition-events.js';
 import type { PetitionChannel, PetitionKind } from './petition-kind.js';
@@ -48,7 +48,16 @@ export type Refusal =
     }
   | { readonly code: 'role-not-allowed'; readonly action: PetitionAction; readonly role: Role }
   | { readonly code: 'not-assignee'; readonly action: PetitionAction }
-  | { readonly code: 'invalid-command'; readonly action: PetitionAction; readonly field: string; readonly messageKey: string };
+  | { readonly code: 'invalid-command'; readonly action: PetitionAction; readonly field: string; readonly messageKey: string }
+  /** The status allows the action but a legal condition on the case does not: a 409 naming the rule. Never offered. */
+  | {
+      readonly code: 'condition-not-met';
+      readonly action: PetitionAction;
+      readonly messageKey: string;
+      readonly legalBasis?: string;
+      readonly params?: Readonly<Record<string, string>>;
+      readonly details?: Readonly<Record<string, unknown>>;
+    };
 
 export type Decision =
   | {
@@ -104,11 +113,65 @@ export function allowedActions(state: Pick<PetitionState, 'status' | 'kind'>): P
   return PETITION_ACTIONS.filter((a) => TRANSITIONS[a].from(state.kind).includes(state.status));
 }
 
-/** Actions this actor may take now (for UIs: which buttons to show). */
-export function availableActions(state: PetitionState, actor: Actor): PetitionAction[] {
+/**
+ * Actions this actor may take now (for UIs: which buttons to show): exactly those `decide` accepts with a valid
+ * body, given the same facts. Without facts, a second instance on an open case is not offered.
+ */
+export function availableActions(state: PetitionState, actor: Actor, facts: SecondInstanceFacts = { resolutionLapsed: false }): PetitionAction[] {
   return allowedActions(state).filter(
-    (a) => TRANSITIONS[a].roles.includes(actor.role) && !(actor.role === 'handler' && state.assigneeId !== actor.userId),
+    (a) =>
+      TRANSITIONS[a].roles.includes(actor.role) &&
+      !(actor.role === 'handler' && state.assigneeId !== actor.userId) &&
+      (a !== 'request-second-instance' || secondInstanceCondition(state, facts) === null),
   );
+}
+
+/**
+ * The conditions on a second instance that do not depend on the request's body (LKN Art 33; LTC Art 37): no
+ * third instance; one request per decision; on an open case, only once its resolution deadline lapsed; after a
+ * first-time complaint decision, only within the K6 window (recorded obstacles already added back).
+ */
+export function secondInstanceCondition(state: PetitionState, facts: SecondInstanceFacts): Refusal | null {
+  const action = 'request-second-instance' as const;
+  // These two predate the rule-named refusals and stay 422s on the fact they name.
+  if (state.instance === 2) return { code: 'invalid-command', action, field: 'instance', messageKey: 'petition.no_third_instance' };
+  const existing = facts.existingSecondInstance;
+  if (existing && 'guidedTo' in existing) {
+    // Outside the system there is no linked case to follow: repeat where to file instead.
+    return {
+      code: 'condition-not-met',
+      action,
+      messageKey: 'petition.second_instance_guided_already',
+      legalBasis: legalBasisFor(action, state.kind) ?? undefined,
+      params: { bodyName: existing.guidedTo.name, address: existing.guidedTo.address },
+      details: { guidedTo: existing.guidedTo },
+    };
+  }
+  if (existing) {
+    return {
+      code: 'condition-not-met',
+      action,
+      messageKey: 'petition.second_instance_exists',
+      legalBasis: legalBasisFor(action, state.kind) ?? undefined,
+      params: { trackingCode: existing.trackingCode },
+      details: { linkedPetitionId: existing.petitionId, linkedTrackingCode: existing.trackingCode },
+    };
+  }
+  if (OPEN_STATUSES.includes(state.status)) {
+    return facts.resolutionLapsed ? null : { code: 'invalid-command', action, field: 'resolutionLapsed', messageKey: 'petition.second_instance_not_yet' };
+  }
+  const window = facts.secondComplaintWindow;
+  if (state.kind === 'complaint' && window && !window.open) {
+    return {
+      code: 'condition-not-met',
+      action,
+      messageKey: 'petition.second_complaint_window_closed',
+      legalBasis: window.legalBasis,
+      params: { lastDay: window.lastDay },
+      details: { ruleId: 'K6', lastDay: window.lastDay },
+    };
+  }
+  return null;
 }
 
 export interface ReceiveInput {
@@ -120,6 +183,9 @@ export interface ReceiveInput {
   readonly parentPetitionId?: string | null;
   readonly instance?: 1 | 2;
   readonly actor: Actor | null;
+  /** K1: a complaint's date of receiving or knowing of the decision, and the check the application made. */
+  readonly decisionKnownOn?: string;
+  readonly filingLimit?: PetitionReceived['filingLimit'];
 }
 
 /** Opening a petition is the one command without a prior state. */
@@ -137,9 +203,14 @@ export function receive(input: ReceiveInput, now: Date): { state: PetitionState;
     trackingCode: input.trackingCode,
     parentPetitionId: input.parentPetitionId ?? null,
     ...(input.instance === 2 ? { instance: 2 as const } : {}),
+    ...(input.decisionKnownOn !== undefined ? { decisionKnownOn: input.decisionKnownOn } : {}),
+    ...(input.filingLimit !== undefined ? { filingLimit: input.filingLimit } : {}),
   };
   return { state: evolve(null, event), events: [event] };
 }
+
+/** Not accepted because the K1 time limit expired (LKN Art 11 khoản 3, Art 9; clause number unverified). */
+export const FILING_LIMIT_REJECTION_BASIS = 'Luật Khiếu nại 2011 Điều 11 (hết thời hiệu khiếu nại, Điều 9)';
 
 const blank = (s: string | undefined | null): boolean => s === undefined || s === null || s.trim() === '';
 const orNull = (s: string | undefined): string | null => (blank(s) ? null : s!.trim());
@@ -180,11 +251,24 @@ export function decide(state: PetitionState, command: PetitionCommand, now: Date
 
   switch (command.action) {
     case 'accept':
+      // Accepting a complaint past the K1 limit is the head's decision on the obstacles (LKN Art 9): say why.
+      if (command.filingLimitExceeded === true && state.kind === 'complaint') {
+        if (blank(command.note)) return invalid('note', 'petition.filing_limit_note_required');
+        event = { ...base, type: 'PetitionAccepted', note: orNull(command.note), despiteFilingLimit: true };
+        break;
+      }
       event = { ...base, type: 'PetitionAccepted', note: orNull(command.note) };
       break;
     case 'reject':
       if (blank(command.reason)) return invalid('reason', 'validation.required');
-      event = { ...base, type: 'PetitionRejected', reason: command.reason.trim(), legalBasis: orNull(command.legalBasis) ?? base.legalBasis };
+      if (command.ground === 'filing_time_limit_expired' && state.kind !== 'complaint') return invalid('ground', 'petition.rejection_ground_kind');
+      event = {
+        ...base,
+        type: 'PetitionRejected',
+        reason: command.reason.trim(),
+        legalBasis: orNull(command.legalBasis) ?? (command.ground === 'filing_time_limit_expired' ? FILING_LIMIT_REJECTION_BASIS : base.legalBasis),
+        ...(command.ground !== undefined ? { ground: command.ground } : {}),
+      };
       break;
     case 'transfer': {
       const toUnitId = orNull(command.toUnitId);
@@ -242,13 +326,18 @@ export function decide(state: PetitionState, command: PetitionCommand, now: Date
       if (blank(command.reason)) return invalid('reason', 'validation.required');
       event = { ...base, type: 'PetitionReopened', reason: command.reason.trim() };
       break;
-    case 'request-second-instance':
-      if (state.instance === 2) return invalid('instance', 'petition.no_third_instance');
-      if (OPEN_STATUSES.includes(state.status) && !command.resolutionLapsed) return invalid('resolutionLapsed', 'petition.second_instance_not_yet');
+    case 'request-second-instance': {
+      const unmet = secondInstanceCondition(state, command);
+      if (unmet !== null) return { ok: false, refusal: unmet };
       if (blank(command.reason)) return invalid('reason', 'validation.required');
+      if (command.superiorOutside) {
+        event = { ...base, type: 'SecondInstanceRequested', reason: command.reason.trim(), resolutionLapsed: command.resolutionLapsed, guidedTo: command.superiorOutside };
+        break;
+      }
       event = { ...base, type: 'SecondInstanceRequested', reason: command.reason.trim(), resolutionLapsed: command.resolutionLapsed };
       effects.push({ type: 'open-second-instance-petition', petitionId: state.id });
       break;
+    }
     default: {
       const unreachable: never = command;
       throw new Error(`Unhandled command ${JSON.stringify(unreachable)}`);
@@ -320,6 +409,7 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
     case 'PetitionClusterClosed':
     case 'RepresentativesAppointed':
     case 'CitizenFeedbackRecorded':
+    case 'ComplaintObstacleRecorded':
       // Recorded on the case (version moves on) without changing its workflow status.
       return s;
     default: {

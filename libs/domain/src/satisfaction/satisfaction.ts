@@ -65,7 +65,7 @@ const LEGAL_BASIS: Record<FeedbackOutcome, string | null> = {
   recorded: null,
   reopened: 'Thực tiễn hành chính: phản hồi lại kiến nghị, phản ánh (DOMAIN.md §3.4)',
   second_complaint_right: 'Luật Khiếu nại 2011 Điều 33',
-  lawsuit_right: 'Luật Khiếu nại 2011 Điều 7, Điều 33; Luật Tố tụng hành chính 2015',
+  lawsuit_right: 'Luật Khiếu nại 2011 Điều 7, Điều 33; Luật Tố tụng hành chính 2015 Điều 116',
   re_denunciation_right: 'Luật Tố cáo 2018 Điều 37 (chưa xác minh điều khoản)',
 };
 
@@ -139,8 +139,14 @@ export interface SecondComplaintWindow {
 }
 
 /** The second-time complaint window from the first-time decision (LKN Art 33): 30 calendar days, 45 in remote areas. */
-export function secondComplaintWindow(decidedAt: Date, remote: boolean, calendar: WorkingCalendar): SecondComplaintWindow {
-  const days = remote ? SECOND_COMPLAINT_WINDOW_DAYS.remote : SECOND_COMPLAINT_WINDOW_DAYS.standard;
+export function secondComplaintWindow(
+  decidedAt: Date,
+  remote: boolean,
+  calendar: WorkingCalendar,
+  windowDays: { readonly standard: number; readonly remote?: number } = SECOND_COMPLAINT_WINDOW_DAYS,
+): SecondComplaintWindow {
+  // The policy's K6 rule when the caller has it; these defaults otherwise.
+  const days = remote ? (windowDays.remote ?? windowDays.standard) : windowDays.standard;
   const due = computeDue({ startedAt: decidedAt, days, unit: 'calendar_days', pauses: [], extensions: [] }, calendar, decidedAt);
   return { days, remote, decidedOn: toLocalDate(decidedAt), lastDay: due.explanation.lastDay, until: due.dueAt! };
 }

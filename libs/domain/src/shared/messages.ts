@@ -2,6 +2,7 @@ import { DIALOGUE_LABELS, DIALOGUE_MESSAGES } from '../dialogue/dialogue.message
 import { GROUPING_MESSAGES } from '../grouping/grouping.messages.js';
 import { RECEPTION_MESSAGES } from '../reception/reception.messages.js';
 import { SATISFACTION_MESSAGES } from '../satisfaction/satisfaction.messages.js';
+import { COMPLAINT_PATH_MESSAGES } from '../petition/complaint-path.messages.js';
 import type { Message } from './message.js';
 
 export type { Message };
@@ -141,8 +142,8 @@ const CORE_MESSAGES = {
     en: 'Digest for {date}: {alerts} deadline alerts on {petitions} petitions.',
   },
   'rights.second_complaint': {
-    vi: 'Đã hết thời hạn giải quyết khiếu nại lần đầu. Ông/bà có quyền khiếu nại lần hai đến cấp trên trực tiếp hoặc khởi kiện vụ án hành chính trong {days} ngày (Luật Khiếu nại 2011 Điều 33).',
-    en: 'The first-time complaint was not decided in time. You may file a second-time complaint with the direct superior, or sue in the administrative court, within {days} days (Law on Complaints 2011 Art 33).',
+    vi: 'Đã hết thời hạn giải quyết khiếu nại lần đầu. Ông/bà có quyền khiếu nại lần hai đến cấp trên trực tiếp trong {days} ngày (Luật Khiếu nại 2011 Điều 33), hoặc khởi kiện vụ án hành chính tại Tòa án trong thời hiệu 01 năm kể từ ngày nhận được hoặc biết được quyết định hành chính, hành vi hành chính (Luật Tố tụng hành chính 2015 Điều 116).',
+    en: 'The first-time complaint was not decided in time. You may file a second-time complaint with the direct superior within {days} days (Law on Complaints 2011 Art 33), or bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015 Art 116).',
   },
   'rights.re_denunciation': {
     vi: 'Đã hết thời hạn giải quyết tố cáo. Ông/bà có quyền tố cáo tiếp đến cơ quan cấp trên trực tiếp.',
@@ -334,10 +335,11 @@ export const MESSAGES = {
   ...RECEPTION_MESSAGES,
   ...SATISFACTION_MESSAGES,
   ...GROUPING_MESSAGES,
+  ...COMPLAINT_PATH_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** The parts, for the duplicate-key check. */
-export const MESSAGE_PARTS: readonly Readonly<Record<string, Message>>[] = [CORE_MESSAGES, DIALOGUE_MESSAGES, RECEPTION_MESSAGES, SATISFACTION_MESSAGES, GROUPING_MESSAGES];
+export const MESSAGE_PARTS: readonly Readonly<Record<string, Message>>[] = [CORE_MESSAGES, DIALOGUE_MESSAGES, RECEPTION_MESSAGES, SATISFACTION_MESSAGES, GROUPING_MESSAGES, COMPLAINT_PATH_MESSAGES];
 
 export type MessageKey = keyof typeof MESSAGES;
 

@@ -86,6 +86,42 @@ export const petitionStore = {
   async events(em: EntityManager, petitionId: string): Promise<PetitionEventEntity[]> {
     return em.find(PetitionEventEntity, { where: { petitionId }, order: { sequence: 'ASC' } });
   },
+
+  /**
+   * Complaint decisions issued in [since, until) by units matching `unitCondition` (a condition on the alias `u`
+   * over `params`), with what their legal effect depends on: issuance, instance, the remote-area flag and the
+   * first second-instance request (its event, or the linked case). `groupExpr` names each row's group.
+   */
+  async decidedComplaintsIn(
+    em: EntityManager,
+    unitCondition: string,
+    groupExpr: string,
+    params: readonly unknown[],
+    since: Date,
+    until: Date,
+  ): Promise<{ groupId: string; resolvedAt: Date; instance: 1 | 2; remote: boolean; challengedAt: Date | null }[]> {
+    const n = params.length;
+    const rows: { group_id: string; resolved_at: Date; instance: 1 | 2; remote: boolean; challenged_at: Date | null }[] = await em.query(
+      `SELECT ${groupExpr} AS group_id, p.resolved_at, p.instance,
+              (u.remote_area OR coalesce(c.remote_area, false)) AS remote,
+              least((SELECT min(e.occurred_at) FROM petition_events e WHERE e.petition_id = p.id AND e.type = 'SecondInstanceRequested'),
+                    (SELECT min(q.created_at) FROM petitions q WHERE q.parent_petition_id = p.id AND q.instance = 2)) AS challenged_at
+         FROM petitions p JOIN units u ON u.id = p.owning_unit_id LEFT JOIN units c ON c.id = u.commune_id
+        WHERE p.kind = 'complaint' AND p.resolved_at >= $${n + 1} AND p.resolved_at < $${n + 2} AND (${unitCondition})`,
+      [...params, since, until],
+    );
+    return rows.map((r) => ({ groupId: r.group_id, resolvedAt: r.resolved_at, instance: r.instance, remote: r.remote, challengedAt: r.challenged_at }));
+  },
+
+  /** Locks the petition row for a change that is not a workflow step (the same lock order as workflow actions). */
+  async lockForUpdate(em: EntityManager, petitionId: string): Promise<void> {
+    await em.query(`SELECT 1 FROM petitions WHERE id = $1 FOR NO KEY UPDATE`, [petitionId]);
+  },
+
+  /** The second-instance case opened from this petition, if any (at most one per decision). */
+  async secondInstanceOf(em: EntityManager, petitionId: string): Promise<Pick<PetitionEntity, 'id' | 'trackingCode' | 'createdAt'> | null> {
+    return em.findOne(PetitionEntity, { where: { parentPetitionId: petitionId, instance: 2 }, select: { id: true, trackingCode: true, createdAt: true }, order: { createdAt: 'ASC' } });
+  },
 };
 
 /** Outbox writes share the command's transaction: the message exists if and only if the change committed. */
