@@ -1,4 +1,4 @@
-import { type Clock, evolve, foldForSearch, LABELS, normalizeTrackingCode, type PetitionKind, type PetitionState, type PetitionStatus } from '@app/domain';
+import { type Clock, complexityOf, evolve, foldForSearch, LABELS, normalizeTrackingCode, type PetitionKind, type PetitionState, type PetitionStatus } from '@app/domain';
 import { PetitionEntity, petitionStore, UnitEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -73,7 +73,7 @@ export class PetitionQueries {
     const { row } = await visiblePetition(em, user, id);
     const [events, deadlines, blocked] = await Promise.all([
       petitionStore.events(em, id),
-      loadClockViews(em, id, this.clock.now()),
+      loadClockViews(em, id, this.clock.now(), complexityOf(row)),
       blockedPetitionActions(em, row),
     ]);
     return toPetitionView(row, events, user, deadlines, blocked);

@@ -33,6 +33,8 @@ export interface NewPetition {
   readonly createdBy: string | null;
   readonly instance?: 1 | 2;
   readonly addressedToPartyHead?: boolean;
+  /** A denunciation with no name (LTC Art 25(2)); the petitioner record is then empty. */
+  readonly anonymous?: boolean;
 }
 
 /** Every committed event is announced, so read models (the board projection) can follow. */
@@ -87,8 +89,10 @@ export function deadlineFactsOf(row: PetitionEntity, owningUnitId = row.owningUn
     kind: row.kind,
     instance: row.instance,
     complex: row.complex,
+    particularlyComplex: row.particularlyComplex,
     prolonged: row.prolonged,
     addressedToPartyHead: row.addressedToPartyHead,
+    anonymous: row.anonymous,
     owningUnitId,
     coPetitionerCount: row.coPetitioners.length,
   };
@@ -125,6 +129,7 @@ export async function openPetition(em: EntityManager, input: NewPetition, actor:
       trackingCode: formatTrackingCode(randomBytes(12)),
       parentPetitionId: input.parentPetitionId,
       actor,
+      ...(input.anonymous === true ? { anonymous: true } : {}),
     },
     now,
   );
@@ -153,6 +158,7 @@ export async function openPetition(em: EntityManager, input: NewPetition, actor:
     complex: false,
     prolonged: false,
     addressedToPartyHead: input.addressedToPartyHead ?? false,
+    anonymous: input.anonymous ?? false,
     createdAt: now,
     updatedAt: now,
     resolvedAt: null,
@@ -169,6 +175,7 @@ export async function openPetition(em: EntityManager, input: NewPetition, actor:
       complex: false,
       prolonged: false,
       addressedToPartyHead: input.addressedToPartyHead ?? false,
+      anonymous: input.anonymous ?? false,
       owningUnitId: state.owningUnitId,
       coPetitionerCount: input.coPetitioners.length,
     },

@@ -23,6 +23,8 @@ export type PetitionReceived = EventBase<'PetitionReceived'> & {
   readonly parentPetitionId: string | null;
   /** 2 for a second-time complaint or a re-denunciation; absent in events written before it existed (= 1). */
   readonly instance?: 1 | 2;
+  /** A letter with no name (LTC Art 25(2)); absent when the petitioner is named. */
+  readonly anonymous?: true;
 };
 export type PetitionAccepted = EventBase<'PetitionAccepted'> & { readonly note: string | null };
 export type PetitionRejected = EventBase<'PetitionRejected'> & { readonly reason: string };
@@ -158,6 +160,8 @@ export type DeadlineExtended = EventBase<'DeadlineExtended'> & {
 export type DeadlineMet = EventBase<'DeadlineMet'> & { readonly clockId: string; readonly ruleId: string; readonly reference: string };
 export type CaseFlagsChanged = EventBase<'CaseFlagsChanged'> & {
   readonly complex: boolean;
+  /** LTC Art 30(3); absent in events written before it existed (= false). */
+  readonly particularlyComplex?: boolean;
   readonly prolonged: boolean;
   readonly reason: string;
 };

@@ -30,6 +30,8 @@ export interface PetitionState {
   readonly resolvedAt: string | null;
   readonly closedAt: string | null;
   readonly reopenCount: number;
+  /** A denunciation with no name (LTC Art 25(2)); absent for named petitions. */
+  readonly anonymous?: true;
 }
 
 /** Side effects the domain asks for; the application turns them into outbox rows. */
@@ -119,6 +121,7 @@ export interface ReceiveInput {
   readonly trackingCode: string;
   readonly parentPetitionId?: string | null;
   readonly instance?: 1 | 2;
+  readonly anonymous?: boolean;
   readonly actor: Actor | null;
 }
 
@@ -137,9 +140,13 @@ export function receive(input: ReceiveInput, now: Date): { state: PetitionState;
     trackingCode: input.trackingCode,
     parentPetitionId: input.parentPetitionId ?? null,
     ...(input.instance === 2 ? { instance: 2 as const } : {}),
+    ...(input.anonymous === true ? { anonymous: true as const } : {}),
   };
   return { state: evolve(null, event), events: [event] };
 }
+
+/** LTC 2018 Art 25(2): anonymous information with specific content and evidence is checked within competence. */
+export const ANONYMOUS_CHECK_BASIS = 'Luật Tố cáo 2018 Điều 25 khoản 2 (thông tin tố cáo nặc danh có nội dung cụ thể: thanh tra, kiểm tra theo thẩm quyền)';
 
 const blank = (s: string | undefined | null): boolean => s === undefined || s === null || s.trim() === '';
 const orNull = (s: string | undefined): string | null => (blank(s) ? null : s!.trim());
@@ -180,7 +187,9 @@ export function decide(state: PetitionState, command: PetitionCommand, now: Date
 
   switch (command.action) {
     case 'accept':
-      event = { ...base, type: 'PetitionAccepted', note: orNull(command.note) };
+      // An anonymous letter is not accepted as a denunciation: with specific content and evidence, the head has
+      // it checked within competence (LTC Art 25(2)), recorded as this acceptance; otherwise it is filed.
+      event = { ...base, type: 'PetitionAccepted', note: orNull(command.note), ...(state.anonymous ? { legalBasis: ANONYMOUS_CHECK_BASIS } : {}) };
       break;
     case 'reject':
       if (blank(command.reason)) return invalid('reason', 'validation.required');
@@ -279,6 +288,7 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
       resolvedAt: null,
       closedAt: null,
       reopenCount: 0,
+      ...(event.anonymous === true ? { anonymous: true as const } : {}),
     };
   }
   if (state === null) throw new Error(`${event.type} applied before PetitionReceived`);
