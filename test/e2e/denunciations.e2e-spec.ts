@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ClockView, PetitionDeadlinesView, PetitionView } from '@app/application';
 import { ManualClock } from '@app/domain';
-import { createPetition, demoCommuneId, mustPerformAction, petitionBody, postPetition } from '../support/petition-fixtures.js';
+import { createPetition, demoCommuneId, mustPerformAction, performAction, petitionBody, postPetition } from '../support/petition-fixtures.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
 
 /**
@@ -136,6 +136,24 @@ describe('denunciation rules over HTTP', () => {
       const filed = await mustPerformAction(s, desk, p.id, 'file', { reason: 'anonymous', note: 'Không có nội dung cụ thể, không có chứng cứ' });
       expect(filed.status).toBe('filed');
       expect(clockOf(await deadlines(p.id), 'T2')).toMatchObject({ status: 'cancelled' });
+    });
+
+    it('stays anonymous when transferred to the competent unit, and has no re-denunciation', async () => {
+      const p = (await postAnonymous('Tố cáo nặc danh cán bộ xã bên')).body as PetitionView;
+      await mustPerformAction(s, desk, p.id, 'transfer', { toUnitId: otherCommuneId, reason: 'Người bị tố cáo công tác tại xã khác' });
+      const sent = (await s.sql.query<{ id: string; anonymous: boolean }>(`SELECT id, anonymous FROM petitions WHERE parent_petition_id = $1`, [p.id])).rows;
+      expect(sent).toEqual([{ id: expect.any(String), anonymous: true }]);
+      const clocks = (await s.sql.query<{ rule_id: string }>(`SELECT rule_id FROM petition_clocks WHERE petition_id = $1 ORDER BY rule_id`, [sent[0]!.id])).rows;
+      expect(clocks.map((c) => c.rule_id)).toEqual(['R7', 'T1', 'T2']);
+
+      const checked = (await postAnonymous('Tố cáo nặc danh đã kiểm tra')).body as PetitionView;
+      await mustPerformAction(s, head, checked.id, 'accept');
+      await mustPerformAction(s, head, checked.id, 'assign', { assigneeId: handlerId });
+      await mustPerformAction(s, handler, checked.id, 'start-verification');
+      await mustPerformAction(s, head, checked.id, 'resolve', { summary: 'Không có vi phạm' });
+      const again = await performAction(s, desk, checked.id, 'request-second-instance', { reason: 'Không đồng ý' });
+      expect(again.status).toBe(422);
+      expect(again.body.errors).toEqual([expect.objectContaining({ field: 'anonymous', code: 'petition.anonymous_no_second_instance' })]);
     });
 
     it('never links anonymous letters to each other as repeats of one (empty) person', async () => {

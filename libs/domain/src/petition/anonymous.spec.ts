@@ -44,3 +44,16 @@ describe('anonymous denunciations (LTC 2018 Art 25(2))', () => {
     expect(d).toMatchObject({ ok: true, state: { status: 'filed' } });
   });
 });
+
+describe('anonymous information has no re-denunciation (LTC 2018 Art 25(2))', () => {
+  it('refuses the second instance, naming the anonymous mark', () => {
+    const s0 = received(true).state;
+    const concluded = { ...s0, status: 'concluded' as const };
+    expect(decide(concluded, { action: 'request-second-instance', actor: { userId: head.userId, role: 'desk' }, reason: 'Không đồng ý', resolutionLapsed: false }, now)).toEqual({
+      ok: false,
+      refusal: { code: 'invalid-command', action: 'request-second-instance', field: 'anonymous', messageKey: 'petition.anonymous_no_second_instance' },
+    });
+    const named = { ...received(false).state, status: 'concluded' as const };
+    expect(decide(named, { action: 'request-second-instance', actor: { userId: head.userId, role: 'desk' }, reason: 'Không đồng ý', resolutionLapsed: false }, now).ok).toBe(true);
+  });
+});

@@ -253,6 +253,8 @@ export function decide(state: PetitionState, command: PetitionCommand, now: Date
       break;
     case 'request-second-instance':
       if (state.instance === 2) return invalid('instance', 'petition.no_third_instance');
+      // Anonymous information is not a denunciation under LTC (Art 25(2)): there is no denouncer to go up a level.
+      if (state.anonymous) return invalid('anonymous', 'petition.anonymous_no_second_instance');
       if (OPEN_STATUSES.includes(state.status) && !command.resolutionLapsed) return invalid('resolutionLapsed', 'petition.second_instance_not_yet');
       if (blank(command.reason)) return invalid('reason', 'validation.required');
       event = { ...base, type: 'SecondInstanceRequested', reason: command.reason.trim(), resolutionLapsed: command.resolutionLapsed };

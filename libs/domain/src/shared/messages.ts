@@ -66,6 +66,10 @@ const CORE_MESSAGES = {
     vi: 'Đơn nặc danh không ghi người gửi: bỏ thông tin người gửi, người cùng ký và người đại diện, hoặc bỏ đánh dấu nặc danh.',
     en: 'An anonymous letter names nobody: leave out the petitioner, co-petitioners and representatives, or do not mark it anonymous.',
   },
+  'petition.anonymous_no_second_instance': {
+    vi: 'Thông tin tố cáo nặc danh không được giải quyết theo thủ tục tố cáo nên không có tố cáo tiếp (Luật Tố cáo 2018 Điều 25 khoản 2).',
+    en: 'Anonymous information is not handled as a denunciation, so there is no re-denunciation (Denunciation Law 2018 Art 25(2)).',
+  },
   'petition.unit_invalid': { vi: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn.', en: 'The unit does not exist or is outside your jurisdiction.' },
   'petition.second_instance_not_yet': {
     vi: 'Chỉ được khiếu nại lần hai / tố cáo tiếp khi đã có quyết định, kết luận hoặc đã hết thời hạn giải quyết.',
