@@ -192,7 +192,8 @@ describe('deadline alerts driven by the test clock', () => {
     expect(resumed.explanation.pausedDays).toBe(5);
     expect(resumed.explanation.nominalLastDay).toBe('2027-02-11'); // 06/02 + 5 days, a Thursday after Tết
 
-    // Two extensions of 30 days are lawful (LTC Art 30); a third is refused.
+    // Two extensions of 30 days are lawful for a particularly complex case (LTC Art 30(3)); a third is refused.
+    await s.http().post(`/api/petitions/${p.id}/flags`).set('Authorization', head).send({ particularlyComplex: true, reason: 'Nhiều nội dung, nhiều nơi' }).expect(200);
     await s.http().post(`/api/petitions/${p.id}/deadlines/${before.id}/extend`).set('Authorization', head).send({ reason: 'Vụ việc phức tạp' }).expect(200);
     expect((await t4()).explanation.nominalLastDay).toBe('2027-03-13'); // + 30 days (a Saturday: rolls to Mon 15/03)
     expect((await t4()).dueAt).toBe('2027-03-15T17:00:00.000Z');
@@ -227,10 +228,11 @@ describe('deadline alerts driven by the test clock', () => {
     await waitFor(async () => (await keys()).includes('100'), { what: 'the first breach alert', timeoutMs: 10_000 });
     expect((await t4()).status).toBe('breached');
 
-    // Extended by 30 days (LTC Art 30): nominal Fri 30/04/2027 is Reunification Day, then 01/05 and the weekend,
-    // and Mon 03/05/2027 is the day in lieu of Labour Day on a Saturday (BLLĐ Art 111(3)), so the new period ends at
-    // the end of Tue 04/05/2027. The clock runs again.
+    // Extended by 30 days (LTC Art 30(2): recorded complex first): nominal Fri 30/04/2027 is Reunification Day,
+    // then 01/05 and the weekend, and Mon 03/05/2027 is the day in lieu of Labour Day on a Saturday (BLLĐ Art
+    // 111(3)), so the new period ends at the end of Tue 04/05/2027. The clock runs again.
     const clockId = (await s.sql.query(`SELECT id FROM petition_clocks WHERE petition_id = $1 AND rule_id = 'T4'`, [p.id])).rows[0].id;
+    await s.http().post(`/api/petitions/${p.id}/flags`).set('Authorization', head).send({ complex: true, reason: 'Hai nội dung phải xác minh' }).expect(200);
     await s.http().post(`/api/petitions/${p.id}/deadlines/${clockId}/extend`).set('Authorization', head).send({ reason: 'Vụ việc phức tạp' }).expect(200);
     expect(await t4()).toEqual({ status: 'running', due_at: new Date('2027-05-04T17:00:00.000Z') });
 
@@ -241,7 +243,8 @@ describe('deadline alerts driven by the test clock', () => {
     // breach; "50 % used" (end of 31/03) was not replayed.
     expect(await keys()).toEqual(['100', '100@2', '50', '80', '80@2']);
     expect((await t4()).status).toBe('breached');
-    // One escalation per T4 breach. The T3 notice clock, never marked met here, escalates on its own ladder.
+    // One escalation per T4 breach, plus the 80 % rung of the extended period: a complex case escalates earlier.
+    // The T3 notice clock, never marked met here, escalates on its own ladder.
     const t4Escalations = async () =>
       (
         await s.sql.query<{ key: string }>(
@@ -250,8 +253,8 @@ describe('deadline alerts driven by the test clock', () => {
           [p.id],
         )
       ).rows.map((r) => r.key);
-    await waitFor(async () => (await t4Escalations()).length >= 2, { what: 'an escalation for each breach' });
-    expect((await t4Escalations()).sort()).toEqual(['100', '100@2']);
+    await waitFor(async () => (await t4Escalations()).length >= 3, { what: 'an escalation for each breach and the early rung' });
+    expect((await t4Escalations()).sort()).toEqual(['100', '100@2', '80@2']);
   });
 });
 

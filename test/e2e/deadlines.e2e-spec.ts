@@ -231,10 +231,16 @@ describe('deadlines over HTTP', () => {
   });
 
   describe('extensions', () => {
-    it('extends a denunciation (T4) twice by 30 days, then refuses a third time', async () => {
+    const flag = async (id: string, body: object) =>
+      (await s.http().post(`/api/petitions/${id}/flags`).set('Authorization', tok.head!).send(body).expect(200)).body as PetitionDeadlinesView;
+
+    it('extends a particularly complex denunciation (T4) twice by 30 days, then refuses a third time', async () => {
       const p = await accepted('denunciation', 'Tố cáo đặc biệt phức tạp');
-      const t4 = clockOf(await deadlines(p.id), 'T4');
-      expect(t4).toMatchObject({ dueAt: endOf('2026-12-23'), acts: { extension: { maxCount: 2, days: 30, remaining: 2 } } });
+      const view = await flag(p.id, { particularlyComplex: true, reason: 'Nhiều nội dung, nhiều địa điểm, có yếu tố nước ngoài' });
+      // Particularly complex is recorded as complex too (LTC Art 30(3) builds on 30(2)).
+      expect(view.flags).toEqual({ complex: true, particularlyComplex: true, prolonged: false });
+      const t4 = clockOf(view, 'T4');
+      expect(t4).toMatchObject({ dueAt: endOf('2026-12-23'), acts: { extension: { maxCount: 2, days: 30, allowed: 2, remaining: 2 } } });
 
       const once = clockOf(await mustAct('head', p.id, t4.id, 'extend', { reason: 'Vụ việc phức tạp', decisionRef: '15/QĐ-UBND' }), 'T4');
       // 23/11 + 60 days = Friday 22/01/2027.
@@ -252,6 +258,29 @@ describe('deadlines over HTTP', () => {
         ['Luật Tố cáo 2018 Điều 30', 30, endOf('2027-01-22')],
         ['Luật Tố cáo 2018 Điều 30', 30, endOf('2027-02-22')],
       ]);
+    });
+
+    it('refuses to extend an ordinary denunciation, and extends a complex one only once (LTC Art 30(2))', async () => {
+      const p = await accepted('denunciation', 'Tố cáo thông thường');
+      const t4 = clockOf(await deadlines(p.id), 'T4');
+      expect(t4.acts.extension).toMatchObject({ maxCount: 2, allowed: 0, remaining: 0 });
+      const none = expectProblem(await act('head', p.id, t4.id, 'extend', { reason: 'Muốn thêm thời gian' }), 409, 'deadline.extension_complexity');
+      expect(none).toMatchObject({ complexity: 'standard', allowed: 0, maxCount: 2 });
+      expect((none.messages as { vi: string }).vi).toContain('"không phức tạp"');
+      expect((none.messages as { vi: string }).vi).toContain('Luật Tố cáo 2018 Điều 30');
+      expect((none.messages as { en: string }).en).toContain('a complex case once, a particularly complex case twice');
+      expect(clockOf(await deadlines(p.id), 'T4').extensions).toEqual([]);
+
+      expect(clockOf(await flag(p.id, { complex: true, reason: 'Hai nội dung phải xác minh' }), 'T4').acts.extension).toMatchObject({ allowed: 1, remaining: 1 });
+      const once = clockOf(await mustAct('head', p.id, t4.id, 'extend', { reason: 'Vụ việc phức tạp', decisionRef: '16/QĐ-UBND' }), 'T4');
+      expect(once).toMatchObject({ dueAt: endOf('2027-01-22'), acts: { extension: { remaining: 0 } } });
+      const twice = expectProblem(await act('head', p.id, t4.id, 'extend', { reason: 'Lần hai' }), 409, 'deadline.extension_complexity');
+      expect(twice).toMatchObject({ complexity: 'complex', allowed: 1 });
+      // Recording it particularly complex afterwards allows the second extension.
+      await flag(p.id, { particularlyComplex: true, reason: 'Có yếu tố nước ngoài' });
+      expect(clockOf(await mustAct('head', p.id, t4.id, 'extend', { reason: 'Vụ việc đặc biệt phức tạp' }), 'T4').dueAt).toBe(endOf('2027-02-22'));
+      // Clearing complex clears particularly complex too.
+      expect((await flag(p.id, { complex: false, reason: 'Đánh giá lại' })).flags).toEqual({ complex: false, particularlyComplex: false, prolonged: false });
     });
 
     it('refuses to extend a complaint (K3 has no extension rule)', async () => {
@@ -276,7 +305,7 @@ describe('deadlines over HTTP', () => {
         .send({ complex: true, reason: 'Nhiều nội dung phải xác minh ở nhiều nơi' })
         .expect(200);
       const view = res.body as PetitionDeadlinesView;
-      expect(view.flags).toEqual({ complex: true, prolonged: false });
+      expect(view.flags).toEqual({ complex: true, particularlyComplex: false, prolonged: false });
       const k3 = clockOf(view, 'K3');
       // 23/11 + 45 days = Thursday 07/01/2027.
       expect(k3).toMatchObject({

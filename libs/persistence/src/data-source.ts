@@ -18,6 +18,7 @@ import { Satisfaction1764220000000 } from './migrations/1764220000000-satisfacti
 import { Grouping1764230000000 } from './migrations/1764230000000-grouping.js';
 import { SubjectClocks1764240000000 } from './migrations/1764240000000-subject-clocks.js';
 import { CalendarFacts1764304000000 } from './migrations/1764304000000-calendar-facts.js';
+import { DenunciationRules1764306000000 } from './migrations/1764306000000-denunciation-rules.js';
 
 export const ENTITIES = [
   UnitEntity,
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   Grouping1764230000000,
   SubjectClocks1764240000000,
   CalendarFacts1764304000000,
+  DenunciationRules1764306000000,
 ];
 
 /** Schema changes only ever come from migrations; nothing synchronizes or migrates implicitly. */

@@ -74,7 +74,9 @@ export class ComplaintObstacleBody {
 }
 
 export class CaseFlagsBody {
-  @ApiPropertyOptional({ description: 'Complex case: longer statutory periods (LKN Art 28, 37)' }) @IsOptional() @IsBoolean() complex?: boolean;
+  @ApiPropertyOptional({ description: 'Complex case: longer statutory periods (LKN Art 28, 37); one extension (LTC Art 30(2))' }) @IsOptional() @IsBoolean() complex?: boolean;
+  @ApiPropertyOptional({ description: 'Particularly complex case (implies complex): two extensions (LTC Art 30(3))' })
+  @IsOptional() @IsBoolean() particularlyComplex?: boolean;
   @ApiPropertyOptional({ description: 'Prolonged case (kéo dài): earlier escalation (DOMAIN.md §4.4)' }) @IsOptional() @IsBoolean() prolonged?: boolean;
   @ApiProperty({ maxLength: 2000 }) @Text() reason: string;
 }
@@ -92,9 +94,18 @@ export class PeriodVariantsDto {
   @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(3650) remoteComplex?: number;
 }
 
+export class ExtensionsByComplexityDto {
+  @ApiPropertyOptional({ minimum: 0, example: 0 }) @IsOptional() @IsInt() @Min(0) @Max(10) standard?: number;
+  @ApiPropertyOptional({ minimum: 0, example: 1 }) @IsOptional() @IsInt() @Min(0) @Max(10) complex?: number;
+  @ApiPropertyOptional({ minimum: 0, example: 2 }) @IsOptional() @IsInt() @Min(0) @Max(10) particularly_complex?: number;
+}
+
 export class ExtensionRuleDto {
   @ApiProperty({ minimum: 1, example: 2 }) @IsInt() @Min(1) @Max(10) maxCount: number;
   @ApiProperty({ minimum: 1, example: 30 }) @IsInt() @Min(1) @Max(3650) days: number;
+  @ApiPropertyOptional({ type: ExtensionsByComplexityDto, description: 'The most extensions by the case’s recorded complexity (LTC Art 30)' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ExtensionsByComplexityDto)
+  maxCountByComplexity?: ExtensionsByComplexityDto;
 }
 
 export class ClockRuleDto {
@@ -120,6 +131,9 @@ export class ClockRuleDto {
   @ApiProperty({ enum: PETITION_EVENT_TYPES, isArray: true })
   @IsArray() @ArrayMaxSize(30) @IsIn(PETITION_EVENT_TYPES, { each: true })
   cancelledOn: PetitionEventType[];
+  @ApiPropertyOptional({ description: 'Also met by POST …/met with the notice’s reference (R5: the written notice of receipt or transfer)' })
+  @IsOptional() @IsBoolean() metByNotice?: boolean;
+  @ApiPropertyOptional({ description: 'Does not apply to anonymous letters (LTC Art 25(2))' }) @IsOptional() @IsBoolean() skipAnonymous?: boolean;
   @ApiPropertyOptional({ type: ExtensionRuleDto })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ExtensionRuleDto)
   extension?: ExtensionRuleDto;

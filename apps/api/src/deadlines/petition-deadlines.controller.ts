@@ -128,13 +128,18 @@ export class PetitionDeadlinesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<PetitionDeadlinesView> {
     const expected = parseIfMatch(ifMatch);
-    if (body.complex === undefined && body.prolonged === undefined) {
+    if (body.complex === undefined && body.prolonged === undefined && body.particularlyComplex === undefined) {
       throw new AppError('invalid', 'error.validation', {}, {}, [
         { field: 'complex', messageKey: 'deadline.flags_required' },
         { field: 'prolonged', messageKey: 'deadline.flags_required' },
       ]);
     }
-    await this.flags.execute(user, id, { complex: body.complex, prolonged: body.prolonged, reason: body.reason }, expected);
+    await this.flags.execute(
+      user,
+      id,
+      { complex: body.complex, particularlyComplex: body.particularlyComplex, prolonged: body.prolonged, reason: body.reason },
+      expected,
+    );
     return withETag(res, await this.queries.forPetition(user, id));
   }
 

@@ -12,8 +12,10 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  IsBoolean,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { RepresentativeDto } from '../grouping/grouping.dto.js';
@@ -34,8 +36,13 @@ export class CreatePetitionDto {
   @ApiProperty({ example: 'Đường thôn Đồng Mát ngập sau mưa' }) @Text(300) title: string;
   @ApiProperty() @Text(20000) content: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() receivingUnitId: string;
-  @ApiProperty({ type: PersonDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => PersonDto) petitioner: PersonDto;
+  @ApiPropertyOptional({ type: PersonDto, description: 'Required unless the letter is anonymous' })
+  @ValidateIf((o: CreatePetitionDto) => o.anonymous !== true)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PersonDto) petitioner?: PersonDto;
+  @ApiPropertyOptional({ default: false, description: 'A denunciation with no name (LTC Art 25(2)); give no petitioner' })
+  @IsOptional() @IsBoolean() anonymous?: boolean;
+  @ApiPropertyOptional({ default: false, description: 'Addressed to the Party committee head: the R5 written-reply clock (QĐ 11-QĐi/TW)' })
+  @IsOptional() @IsBoolean() addressedToPartyHead?: boolean;
   @ApiPropertyOptional({ type: [PersonDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PersonDto) coPetitioners?: PersonDto[];
   @ApiPropertyOptional() @OptionalText(200) topic?: string;

@@ -10,6 +10,8 @@ import { deadlineContext, replanThresholds, ruleOf } from './deadline-engine.js'
 
 export interface CaseFlagsInput {
   readonly complex?: boolean;
+  /** LTC Art 30(3): two extensions. Setting it sets `complex`; clearing `complex` clears it. */
+  readonly particularlyComplex?: boolean;
   readonly prolonged?: boolean;
   readonly reason: string;
 }
@@ -30,13 +32,18 @@ export class SetCaseFlagsUseCase {
   async execute(user: CurrentUser, petitionId: string, input: CaseFlagsInput, expectedVersion?: number): Promise<{ version: number; changed: boolean }> {
     return this.dataSource.transaction(async (em) => {
       const row = await lockPetitionForDeadlineAct(em, user, petitionId, expectedVersion);
-      const complex = input.complex ?? row.complex;
+      // A particularly complex case is a complex one (LTC Art 30(3) builds on 30(2)); a case no longer complex is
+      // not particularly complex either.
+      const particularlyComplex = input.complex === false ? false : (input.particularlyComplex ?? row.particularlyComplex);
+      const complex = particularlyComplex ? true : (input.complex ?? row.complex);
       const prolonged = input.prolonged ?? row.prolonged;
-      if (complex === row.complex && prolonged === row.prolonged) return { version: row.version, changed: false };
+      if (complex === row.complex && particularlyComplex === row.particularlyComplex && prolonged === row.prolonged) {
+        return { version: row.version, changed: false };
+      }
 
       const now = this.clock.now();
       const reason = input.reason.trim();
-      const ctx = await deadlineContext(em, { ...deadlineFactsOf(row), complex, prolonged }, now);
+      const ctx = await deadlineContext(em, { ...deadlineFactsOf(row), complex, particularlyComplex, prolonged }, now);
       const open = (await clockStore.forPetition(em, row.id)).filter((c) => OPEN_CLOCK_STATUSES.includes(c.status));
       const next: PetitionClock[] = [];
       const changed: PetitionClock[] = [];
@@ -56,11 +63,12 @@ export class SetCaseFlagsUseCase {
         actorRole: user.role,
         legalBasis: bases.length > 0 ? bases.join('; ') : null,
         complex,
+        ...(particularlyComplex || row.particularlyComplex ? { particularlyComplex } : {}),
         prolonged,
         reason,
       };
       const version = await recordPetitionEvent(em, row, event);
-      await em.query(`UPDATE petitions SET complex = $2, prolonged = $3 WHERE id = $1`, [row.id, complex, prolonged]);
+      await em.query(`UPDATE petitions SET complex = $2, prolonged = $3, particularly_complex = $4 WHERE id = $1`, [row.id, complex, prolonged, particularlyComplex]);
       await clockStore.save(em, changed, now);
       // Every open clock: a variant may not have changed while the escalation rung did (prolonged, complex).
       for (const c of next) await replanThresholds(em, c, ctx, now);

@@ -1,6 +1,7 @@
 import {
   type Clock,
   type ClockActDecision,
+  complexityOf,
   extendClock,
   LABELS,
   meetClock,
@@ -61,7 +62,7 @@ export class ClockActsUseCase {
           decision = resumeClock(clock, ctx.calendar, now);
           break;
         case 'extend':
-          decision = extendClock(clock, rule, input.reason.trim(), orNull(input.decisionRef), ctx.calendar, now);
+          decision = extendClock(clock, rule, input.reason.trim(), orNull(input.decisionRef), ctx.calendar, now, complexityOf(ctx.flags));
           break;
         case 'met':
           decision = meetClock(clock, rule, now);

@@ -86,15 +86,20 @@ describe('recomputeOpenClocks (real Postgres)', () => {
     expect(await dues()).toEqual(before);
     const diff = await run(false, 2);
     expect(diff).toEqual(dry);
-    // Only the working-day clocks move (to Thursday 03/12), each exactly once; calendar-day R7 does not.
-    expect(diff.map((d) => d.ruleId)).toEqual(Array(7).fill('T1'));
-    expect(new Set(diff.map((d) => d.clockId)).size).toBe(7);
+    // Only the working-day clocks move, each exactly once: T1 (to Thursday 03/12) and T2, the 5-working-day
+    // transfer clock (Monday 30/11 → Tuesday 01/12); calendar-day R7 does not.
+    expect(diff.map((d) => d.ruleId)).toEqual(Array(7).fill(['T1', 'T2']).flat());
+    expect(new Set(diff.map((d) => d.clockId)).size).toBe(14);
     expect(new Set(diff.map((d) => d.petitionId))).toEqual(new Set(petitions));
-    expect(diff.every((d) => d.oldDueAt === endOf('2026-12-02') && d.newDueAt === endOf('2026-12-03'))).toBe(true);
+    const t1 = diff.filter((d) => d.ruleId === 'T1');
+    const t2 = diff.filter((d) => d.ruleId === 'T2');
+    expect(t1.every((d) => d.oldDueAt === endOf('2026-12-02') && d.newDueAt === endOf('2026-12-03'))).toBe(true);
+    expect(t2.every((d) => d.oldDueAt === endOf('2026-11-30') && d.newDueAt === endOf('2026-12-01'))).toBe(true);
 
     const after = await dues();
     for (const [rule, due, version, t100] of after) {
       if (rule === 'T1') expect([due, version, t100]).toEqual([endOf('2026-12-03'), 2, endOf('2026-12-03')]);
+      else if (rule === 'T2') expect([due, version, t100]).toEqual([endOf('2026-12-01'), 2, endOf('2026-12-01')]);
       else expect([rule, due, version]).toEqual(['R7', endOf('2026-12-03'), 1]);
     }
 

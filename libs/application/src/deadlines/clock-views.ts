@@ -3,12 +3,15 @@ import {
   type ClockPause,
   type ClockRule,
   type CalendarFact,
+  type ComplexityLevel,
   type DayOffKind,
   type DeadlinePolicy,
   describeUnconfirmedFact,
   explainDue,
+  extensionsAllowed,
   LABELS,
   type Message,
+  metByHand,
   type PauseReason,
   type PetitionClock,
   summarizeDue,
@@ -65,7 +68,8 @@ export interface ClockView {
   /** What the rule allows by hand: pause reasons, extensions left, and whether /met applies. */
   readonly acts: {
     readonly pauseReasons: readonly PauseReason[];
-    readonly extension: { readonly maxCount: number; readonly days: number; readonly remaining: number } | null;
+    /** `allowed`: for this case's recorded complexity (LTC Art 30); `remaining`: of those. */
+    readonly extension: { readonly maxCount: number; readonly days: number; readonly allowed: number; readonly remaining: number } | null;
     readonly manualMet: boolean;
   };
   readonly thresholds: ClockThresholdView[];
@@ -77,6 +81,8 @@ export interface ClockViewContext {
   readonly policies: readonly DeadlinePolicy[];
   readonly calendar: WorkingCalendar;
   readonly now: Date;
+  /** The case's recorded complexity: how many extensions it may have (LTC Art 30). */
+  readonly complexity: ComplexityLevel;
 }
 
 export function ruleFor(policies: readonly Pick<DeadlinePolicy, 'version' | 'rules'>[], clock: Pick<PetitionClock, 'policyVersion' | 'ruleId'>): ClockRule | undefined {
@@ -109,9 +115,13 @@ export function toClockView(clock: PetitionClock, thresholds: readonly Threshold
     acts: {
       pauseReasons: rule?.pauseReasons ?? [],
       extension: rule?.extension
-        ? { ...rule.extension, remaining: Math.max(0, rule.extension.maxCount - clock.extensions.length) }
+        ? {
+            ...rule.extension,
+            allowed: extensionsAllowed(rule.extension, ctx.complexity),
+            remaining: Math.max(0, extensionsAllowed(rule.extension, ctx.complexity) - clock.extensions.length),
+          }
         : null,
-      manualMet: rule !== undefined && rule.metOn.length === 0,
+      manualMet: rule !== undefined && metByHand(rule),
     },
     thresholds: thresholds
       .filter((t) => t.clockId === clock.id)
@@ -137,7 +147,7 @@ export function toClockView(clock: PetitionClock, thresholds: readonly Threshold
 }
 
 /** Every clock of a petition with its thresholds and explanation (a read: no locks). */
-export async function loadClockViews(em: EntityManager, petitionId: string, now: Date): Promise<ClockView[]> {
+export async function loadClockViews(em: EntityManager, petitionId: string, now: Date, complexity: ComplexityLevel): Promise<ClockView[]> {
   const clocks = await clockStore.forPetition(em, petitionId, false);
   if (clocks.length === 0) return [];
   // Sequential: `em` may be a transaction's manager, whose single connection runs one query at a time.
@@ -147,5 +157,5 @@ export async function loadClockViews(em: EntityManager, petitionId: string, now:
   );
   const policies = await loadPolicies(em);
   const calendar = await loadCalendar(em, now);
-  return clocks.map((c) => toClockView(c, thresholds, { policies, calendar, now }));
+  return clocks.map((c) => toClockView(c, thresholds, { policies, calendar, now, complexity }));
 }

@@ -50,6 +50,13 @@ export function clockRefusalToError(r: ClockActRefusal, rule: ClockRule, extra: 
     }
     case 'extension-not-allowed':
       return new AppError('conflict', 'deadline.extension_not_allowed', params);
+    case 'extension-complexity':
+      return new AppError(
+        'conflict',
+        'deadline.extension_complexity',
+        { ...params, complexity: LABELS.complexity[r.complexity], allowed: r.allowed },
+        { complexity: r.complexity, allowed: r.allowed, maxCount: r.maxCount },
+      );
     case 'extension-limit-reached':
       return new AppError('conflict', 'deadline.extension_limit_reached', { ...params, max: r.maxCount }, { maxCount: r.maxCount });
     case 'met-by-workflow':

@@ -26,8 +26,11 @@ export interface PetitionDeadlineFacts {
   readonly kind: PetitionKind;
   readonly instance: 1 | 2;
   readonly complex: boolean;
+  readonly particularlyComplex?: boolean;
   readonly prolonged: boolean;
   readonly addressedToPartyHead: boolean;
+  /** An anonymous letter (LTC Art 25(2)): the rules marked skipAnonymous do not apply. */
+  readonly anonymous?: boolean;
   readonly owningUnitId: string;
   readonly coPetitionerCount: number;
 }
@@ -52,7 +55,7 @@ export async function deadlineContext(em: EntityManager, p: PetitionDeadlineFact
   return {
     policies,
     calendar,
-    flags: { complex: p.complex, remoteArea: unit[0]?.remote ?? false },
+    flags: { complex: p.complex, particularlyComplex: p.particularlyComplex ?? false, remoteArea: unit[0]?.remote ?? false },
     // A group case (the petitioner plus co-petitioners) or one flagged prolonged or complex escalates earlier.
     earlyEscalation: p.coPetitionerCount + 1 >= groupSize || p.prolonged || p.complex,
   };

@@ -1,4 +1,4 @@
-import { type Clock } from '@app/domain';
+import { type Clock, complexityOf } from '@app/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -12,7 +12,7 @@ export interface PetitionDeadlinesView {
   readonly trackingCode: string;
   /** The petition's version: send it back as If-Match on the deadline acts. */
   readonly version: number;
-  readonly flags: { readonly complex: boolean; readonly prolonged: boolean };
+  readonly flags: { readonly complex: boolean; readonly particularlyComplex: boolean; readonly prolonged: boolean };
   readonly clocks: ClockView[];
 }
 
@@ -30,8 +30,8 @@ export class DeadlineQueries {
       petitionId: row.id,
       trackingCode: row.trackingCode,
       version: row.version,
-      flags: { complex: row.complex, prolonged: row.prolonged },
-      clocks: await loadClockViews(em, row.id, this.clock.now()),
+      flags: { complex: row.complex, particularlyComplex: row.particularlyComplex, prolonged: row.prolonged },
+      clocks: await loadClockViews(em, row.id, this.clock.now(), complexityOf(row)),
     };
   }
 }

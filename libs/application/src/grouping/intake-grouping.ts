@@ -27,6 +27,8 @@ export interface IntakeGroupingInput {
   readonly content: string;
   readonly location: string | null;
   readonly petitioner: PersonRecord;
+  /** An anonymous letter has no identity to find again: it is never linked as a repeat by an empty one. */
+  readonly anonymous?: boolean;
   readonly respondentDecisionRef?: string;
   readonly representatives?: readonly RepresentativeInput[];
 }
@@ -47,7 +49,7 @@ export async function recordIntakeGrouping(em: EntityManager, input: IntakeGroup
     const row = await petitionStore.load(em, input.petitionId);
     await appointRepresentatives(em, row!, input.representatives, user, now);
   }
-  await linkRepeats(em, input, ref, now);
+  if (input.anonymous !== true) await linkRepeats(em, input, ref, now);
   await flagOverLevel(em, input, ref, now);
 }
 

@@ -1,4 +1,4 @@
-import { checkRepresentatives, type Clock, type PersonFacts, type Representative, type RepresentativesAppointed } from '@app/domain';
+import { checkRepresentatives, type Clock, REPRESENTATIVE_POLICY, type PersonFacts, type Representative, type RepresentativesAppointed } from '@app/domain';
 import type { PetitionEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -46,7 +46,7 @@ export async function appointRepresentatives(
     at: now.toISOString(),
     actorId: user?.id ?? null,
     actorRole: user?.role ?? null,
-    legalBasis: 'Nghị định 124/2020/NĐ-CP Điều 7',
+    legalBasis: REPRESENTATIVE_POLICY.legalBasis,
     petitionerIndexes: check.representatives.map((r) => r.petitionerIndex),
     petitionerCount: people.length,
   };

@@ -28,8 +28,13 @@ export interface CreatePetitionInput {
   readonly title: string;
   readonly content: string;
   readonly receivingUnitId: string;
-  readonly petitioner: PersonRecord;
+  /** Absent only for an anonymous denunciation. */
+  readonly petitioner?: PersonRecord;
   readonly coPetitioners?: PersonRecord[];
+  /** A denunciation with no name (LTC Art 25(2)): nobody to notify, link as a repeat or ask for feedback. */
+  readonly anonymous?: boolean;
+  /** Addressed to the Party committee head (R5, QĐ 11-QĐi/TW). */
+  readonly addressedToPartyHead?: boolean;
   readonly topic?: string;
   readonly location?: string;
   /** Grouping (issue 4): the decision the petition is about, and a group petition's representatives (K16). */
@@ -47,6 +52,27 @@ export interface CreatePetitionResult {
 
 
 const trimOrNull = (s: string | undefined): string | null => (s === undefined || s.trim() === '' ? null : s.trim());
+
+/** An anonymous letter is stored with an empty person record: there is no one to identify, reach or match. */
+const NOBODY: PersonRecord = { fullName: '' };
+
+/**
+ * Who the petition is from. Only a denunciation may come with no name (LTC Art 25(2)); a complaint must name
+ * its complainant (LKN Art 8). An anonymous letter names nobody at all: no petitioner, co-signers or representatives.
+ */
+function intakePetitioner(input: CreatePetitionInput): PersonRecord {
+  const refuse = (field: string, key: 'petition.anonymous_kind' | 'petition.anonymous_with_person' | 'validation.required') =>
+    new AppError('unprocessable', key, {}, {}, [{ field, messageKey: key }]);
+  if (input.anonymous !== true) {
+    if (input.petitioner === undefined) throw refuse('petitioner', 'validation.required');
+    return input.petitioner;
+  }
+  if (input.kind !== 'denunciation') throw refuse('anonymous', 'petition.anonymous_kind');
+  if (input.petitioner !== undefined) throw refuse('petitioner', 'petition.anonymous_with_person');
+  if ((input.coPetitioners ?? []).length > 0) throw refuse('coPetitioners', 'petition.anonymous_with_person');
+  if ((input.representatives ?? []).length > 0) throw refuse('representatives', 'petition.anonymous_with_person');
+  return NOBODY;
+}
 
 @Injectable()
 export class CreatePetitionUseCase {
@@ -72,6 +98,8 @@ export class CreatePetitionUseCase {
     if (unit === null || !unitInScope(accessScopeOf(user), unit)) {
       throw new AppError('unprocessable', 'petition.unit_invalid', {}, {}, [{ field: 'receivingUnitId', messageKey: 'petition.unit_invalid' }]);
     }
+    const anonymous = input.anonymous === true;
+    const petitioner = intakePetitioner(input);
     const now = this.clock.now();
     const filing = await this.filingLimit(em, input, now);
     const state = await openPetition(
@@ -84,11 +112,13 @@ export class CreatePetitionUseCase {
         topic: trimOrNull(input.topic),
         location: trimOrNull(input.location),
         receivingUnitId: unit.id,
-        petitioner: input.petitioner,
+        petitioner,
         coPetitioners: input.coPetitioners ?? [],
         parentPetitionId: null,
         createdBy: user.id,
         ...filing,
+        anonymous,
+        addressedToPartyHead: input.addressedToPartyHead === true,
       },
       { userId: user.id, role: user.role },
       now,
@@ -105,7 +135,8 @@ export class CreatePetitionUseCase {
         title: input.title.trim(),
         content: input.content.trim(),
         location: trimOrNull(input.location),
-        petitioner: input.petitioner,
+        petitioner,
+        anonymous,
         respondentDecisionRef: input.respondentDecisionRef,
         representatives: input.representatives,
       },

@@ -168,6 +168,8 @@ export class PerformPetitionActionUseCase {
               coPetitioners: row.coPetitioners,
               parentPetitionId: row.id,
               createdBy: null,
+              // An anonymous letter stays anonymous where it is sent (LTC Art 25(2)).
+              anonymous: row.anonymous,
             },
             null,
             now,

@@ -1,4 +1,4 @@
-import { type Clock, evolve, foldForSearch, LABELS, normalizeTrackingCode, type PetitionKind, type PetitionState, type PetitionStatus } from '@app/domain';
+import { type Clock, complexityOf, evolve, foldForSearch, LABELS, normalizeTrackingCode, type PetitionKind, type PetitionState, type PetitionStatus } from '@app/domain';
 import { PetitionEntity, petitionStore, UnitEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -77,7 +77,7 @@ export class PetitionQueries {
     const now = this.clock.now();
     const [events, deadlines, blocked] = await Promise.all([
       petitionStore.events(em, id),
-      loadClockViews(em, id, now),
+      loadClockViews(em, id, now, complexityOf(row)),
       blockedPetitionActions(em, row),
     ]);
     const facts = await complaintPathFacts(em, row, events.map((e) => e.payload), now);

@@ -45,6 +45,8 @@ export interface PetitionView extends PetitionSummaryView {
   readonly petitioner: PersonRecord | null;
   readonly coPetitioners: PersonRecord[] | null;
   readonly identityWithheld: boolean;
+  /** A denunciation received with no name (LTC Art 25(2)): there is no petitioner to show. */
+  readonly anonymous: boolean;
   readonly availableActions: PetitionAction[];
   /** Actions the status allows but a legal gate does not yet (K9: a second-time complaint needs a held dialogue). */
   readonly blockedActions: BlockedAction[];
@@ -171,9 +173,10 @@ export function toPetitionView(
     ...toSummaryView(row),
     content: row.content,
     location: row.location,
-    petitioner: identity ? row.petitioner : null,
+    petitioner: identity && !row.anonymous ? row.petitioner : null,
     coPetitioners: identity ? row.coPetitioners : null,
     identityWithheld: !identity,
+    anonymous: row.anonymous,
     availableActions: availableActions(toPetitionState(row), { userId: viewer.id, role: viewer.role }, facts.secondInstance).filter(
       (a) => !blocked.some((b) => b.action === a),
     ),

@@ -37,6 +37,8 @@ export interface NewPetition {
   /** K1 (complaints): recorded on the PetitionReceived event. */
   readonly decisionKnownOn?: string;
   readonly filingLimit?: PetitionReceived['filingLimit'];
+  /** A denunciation with no name (LTC Art 25(2)); the petitioner record is then empty. */
+  readonly anonymous?: boolean;
 }
 
 /** Every committed event is announced, so read models (the board projection) can follow. */
@@ -91,8 +93,10 @@ export function deadlineFactsOf(row: PetitionEntity, owningUnitId = row.owningUn
     kind: row.kind,
     instance: row.instance,
     complex: row.complex,
+    particularlyComplex: row.particularlyComplex,
     prolonged: row.prolonged,
     addressedToPartyHead: row.addressedToPartyHead,
+    anonymous: row.anonymous,
     owningUnitId,
     coPetitionerCount: row.coPetitioners.length,
   };
@@ -131,6 +135,7 @@ export async function openPetition(em: EntityManager, input: NewPetition, actor:
       actor,
       decisionKnownOn: input.decisionKnownOn,
       filingLimit: input.filingLimit,
+      ...(input.anonymous === true ? { anonymous: true } : {}),
     },
     now,
   );
@@ -159,6 +164,7 @@ export async function openPetition(em: EntityManager, input: NewPetition, actor:
     complex: false,
     prolonged: false,
     addressedToPartyHead: input.addressedToPartyHead ?? false,
+    anonymous: input.anonymous ?? false,
     createdAt: now,
     updatedAt: now,
     resolvedAt: null,
@@ -175,6 +181,7 @@ export async function openPetition(em: EntityManager, input: NewPetition, actor:
       complex: false,
       prolonged: false,
       addressedToPartyHead: input.addressedToPartyHead ?? false,
+      anonymous: input.anonymous ?? false,
       owningUnitId: state.owningUnitId,
       coPetitionerCount: input.coPetitioners.length,
     },

@@ -134,6 +134,8 @@ export async function applySatisfactionLinks(
   events: readonly PetitionEvent[],
   now: Date,
 ): Promise<void> {
+  // An anonymous letter has nobody to send a link to (LTC Art 25(2)).
+  if (row.anonymous) return;
   for (const event of events) {
     if (event.type === 'PetitionResolved') {
       await supersedeLiveTokens(em, row.id, now);

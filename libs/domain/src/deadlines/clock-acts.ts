@@ -10,13 +10,18 @@ import { type CaseFlags, type ClockRefusal, OPEN_CLOCK_STATUSES, type PetitionCl
 export type ClockActRefusal = ClockRefusal | { readonly code: 'met-by-workflow'; readonly metOn: readonly PetitionEventType[] };
 export type ClockActDecision = { ok: true; clock: PetitionClock } | { ok: false; refusal: ClockActRefusal };
 
+/** Whether a recorded document may meet the rule's clock: no workflow event meets it, or a notice also does (R5). */
+export function metByHand(rule: Pick<ClockRule, 'metOn' | 'metByNotice'>): boolean {
+  return rule.metOn.length === 0 || rule.metByNotice === true;
+}
+
 /**
- * Marks a clock met by an act the workflow does not model as a status (LTC Art 29: the T3 notices were sent).
- * Only for rules with no workflow event that meets them: the others are met by the workflow itself.
+ * Marks a clock met by an act the workflow does not model as a status (LTC Art 29: the T3 notices were sent;
+ * QĐ 11: the Party head's written notice of receipt or transfer). Refused for rules only the workflow meets.
  */
 export function meetClock(clock: PetitionClock, rule: ClockRule, now: Date): ClockActDecision {
   if (!OPEN_CLOCK_STATUSES.includes(clock.status)) return { ok: false, refusal: { code: 'clock-not-open', status: clock.status } };
-  if (rule.metOn.length > 0) return { ok: false, refusal: { code: 'met-by-workflow', metOn: rule.metOn } };
+  if (!metByHand(rule)) return { ok: false, refusal: { code: 'met-by-workflow', metOn: rule.metOn } };
   const at = now.toISOString();
   return {
     ok: true,

@@ -37,9 +37,36 @@ export interface ClockRule {
   /** Events after which the clock no longer applies. */
   readonly cancelledOn: readonly PetitionEventType[];
   /** Extensions as legal acts: at most `maxCount`, each of `days` (LTC Art 30: twice 30 days at most). */
-  readonly extension?: { readonly maxCount: number; readonly days: number };
+  readonly extension?: ExtensionRule;
+  /**
+   * Also met by a recorded act (POST …/met with the document's reference), besides the `metOn` events: R5, the
+   * Party head's written notice of receipt or transfer (QĐ 11-QĐi/TW). Rules with no `metOn` are always so.
+   */
+  readonly metByNotice?: boolean;
+  /** Not for anonymous letters: LTC Art 25(2) has them checked within competence, not resolved as denunciations. */
+  readonly skipAnonymous?: boolean;
   /** Whether the clock may be paused, and for which typed reasons. */
   readonly pauseReasons: readonly PauseReason[];
+}
+
+/** How complex the competent head has recorded a case to be (LTC Art 30; ND 31/2019 criteria). */
+export const COMPLEXITY_LEVELS = ['standard', 'complex', 'particularly_complex'] as const;
+export type ComplexityLevel = (typeof COMPLEXITY_LEVELS)[number];
+
+export interface ExtensionRule {
+  /** The most extensions any case gets. */
+  readonly maxCount: number;
+  readonly days: number;
+  /**
+   * The most extensions by the case's recorded complexity (LTC Art 30(2)–(3): complex once, particularly
+   * complex twice, an ordinary case never). A level left out gets `maxCount`; absent: `maxCount` for every case.
+   */
+  readonly maxCountByComplexity?: Partial<Readonly<Record<ComplexityLevel, number>>>;
+}
+
+/** How many extensions a case of this complexity may have under the rule. */
+export function extensionsAllowed(extension: ExtensionRule, complexity: ComplexityLevel): number {
+  return Math.min(extension.maxCount, extension.maxCountByComplexity?.[complexity] ?? extension.maxCount);
 }
 
 export const PAUSE_REASONS = ['suspension', 'awaiting_citizen_documents', 'awaiting_other_agency', 'force_majeure'] as const;
@@ -235,6 +262,8 @@ const ENDED: readonly PetitionEventType[] = ['PetitionWithdrawn'];
 const ALL_KINDS: readonly PetitionKind[] = ['complaint', 'denunciation', 'recommendation', 'feedback'];
 const NO_PAUSE: readonly PauseReason[] = [];
 const RESOLUTION_PAUSES: readonly PauseReason[] = ['suspension', 'awaiting_citizen_documents', 'awaiting_other_agency', 'force_majeure'];
+/** LTC Art 30(2)–(3): an ordinary case is not extended; complex once, particularly complex twice, 30 days each. */
+const DENUNCIATION_EXTENSION: ExtensionRule = { maxCount: 2, days: 30, maxCountByComplexity: { standard: 0, complex: 1, particularly_complex: 2 } };
 
 /**
  * Version 1, seeded from DOMAIN.md §2 and §4.4 (research of 22/11/2026). Every value marked partial or
@@ -303,6 +332,22 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
       pauseReasons: NO_PAUSE,
     },
     {
+      // Runs beside T1: the competence question must be settled within 5 working days of receipt. Met by the
+      // transfer; any other intake decision (acceptance, refusal, filing) means the case stayed here.
+      ruleId: 'T2',
+      clockKind: 'processing',
+      petitionKinds: ['denunciation'],
+      instance: 1,
+      legalBasis: 'Luật Tố cáo 2018 Điều 24 khoản 2 (chuyển tố cáo không thuộc thẩm quyền, thông báo người tố cáo)',
+      verification: 'partial', // the 2011 law's Art 20 rule is verified; the 2018 text was seen only as quoted
+      unit: 'working_days',
+      days: { standard: 5 },
+      startsOn: 'PetitionReceived',
+      metOn: ['PetitionTransferred'],
+      cancelledOn: ['PetitionAccepted', 'PetitionRejected', 'PetitionGuided', 'PetitionFiled', ...ENDED],
+      pauseReasons: NO_PAUSE,
+    },
+    {
       ruleId: 'K3',
       clockKind: 'resolution',
       petitionKinds: ['complaint'],
@@ -343,6 +388,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
       metOn: [],
       cancelledOn: ENDED,
       pauseReasons: NO_PAUSE,
+      skipAnonymous: true, // there is no denouncer to notify
     },
     {
       // The first-time decision goes to the complainant and the parties; met by the "decision sent" act.
@@ -371,36 +417,42 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
       startsOn: 'PetitionAccepted',
       metOn: ['PetitionResolved'],
       cancelledOn: ENDED,
-      extension: { maxCount: 2, days: 30 },
+      extension: DENUNCIATION_EXTENSION,
       pauseReasons: RESOLUTION_PAUSES,
+      skipAnonymous: true, // LTC Art 25(2): checked within competence, not resolved under Art 30
     },
     {
-      ruleId: 'T1-2',
+      // LTC 2018 Art 38 (tố cáo tiếp): the superior examines the earlier resolution and either has the lower
+      // level resolve it (lapsed deadline), declines to re-resolve (it was lawful) or re-resolves it itself.
+      // The period was not found in the 2018 text (the 2011 law, Art 27, gave the superior 10 days).
+      ruleId: 'T7',
       clockKind: 'acceptance',
       petitionKinds: ['denunciation'],
       instance: 2,
-      legalBasis: 'Luật Tố cáo 2018 Điều 37 (tố cáo tiếp; thời hạn chưa xác minh, áp dụng như Điều 24)',
+      legalBasis: 'Luật Tố cáo 2018 Điều 38 (tố cáo tiếp: cấp trên xem xét việc giải quyết; thời hạn chưa xác minh)',
       verification: 'unverified',
       unit: 'working_days',
-      days: { standard: 7, complex: 10 },
+      days: { standard: 7 },
       startsOn: 'PetitionReceived',
       metOn: INTAKE_DECISIONS,
       cancelledOn: ENDED,
       pauseReasons: NO_PAUSE,
     },
     {
-      ruleId: 'T4-2',
+      // When the superior re-resolves, it follows the resolution procedure, so the Art 30 periods and
+      // extensions apply; that Art 38 sends it there was not seen in the text.
+      ruleId: 'T7-R',
       clockKind: 'resolution',
       petitionKinds: ['denunciation'],
       instance: 2,
-      legalBasis: 'Luật Tố cáo 2018 Điều 37 (tố cáo tiếp; thời hạn chưa xác minh, áp dụng như Điều 30)',
+      legalBasis: 'Luật Tố cáo 2018 Điều 38, Điều 30 (giải quyết lại tố cáo; áp dụng thời hạn Điều 30 chưa xác minh)',
       verification: 'unverified',
       unit: 'calendar_days',
       days: { standard: 30 },
       startsOn: 'PetitionAccepted',
       metOn: ['PetitionResolved'],
       cancelledOn: ENDED,
-      extension: { maxCount: 2, days: 30 },
+      extension: DENUNCIATION_EXTENSION,
       pauseReasons: RESOLUTION_PAUSES,
     },
     {
@@ -429,6 +481,8 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
       days: { standard: 10 },
       startsOn: 'PetitionReceived',
       metOn: ['PetitionResolved', 'PetitionTransferred', 'PetitionGuided'],
+      // The duty is a written notice of receipt or of transfer within 10 working days, not the resolution.
+      metByNotice: true,
       cancelledOn: ENDED,
       pauseReasons: NO_PAUSE,
     },
@@ -447,13 +501,17 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   outsideSecondInstance: DEFAULT_OUTSIDE_SECOND_INSTANCE,
 };
 
-/** The rules that apply to a petition, by kind, instance and addressee. */
+/** The rules that apply to a petition, by kind, instance, addressee and whether the letter is anonymous. */
 export function rulesFor(
   policy: DeadlinePolicy,
-  p: { kind: PetitionKind; instance: 1 | 2; addressedToPartyHead: boolean },
+  p: { kind: PetitionKind; instance: 1 | 2; addressedToPartyHead: boolean; anonymous?: boolean },
 ): ClockRule[] {
   return policy.rules.filter(
-    (r) => r.petitionKinds.includes(p.kind) && r.instance === p.instance && (!r.addressedToPartyHead || p.addressedToPartyHead),
+    (r) =>
+      r.petitionKinds.includes(p.kind) &&
+      r.instance === p.instance &&
+      (!r.addressedToPartyHead || p.addressedToPartyHead) &&
+      !(r.skipAnonymous === true && p.anonymous === true),
   );
 }
 

@@ -1,7 +1,17 @@
 import { computeDue, type DueExplanation, type DurationUnit, overdueInstant, type PeriodSpec, thresholdInstant } from '../calendar/deadline.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { PetitionEvent, PetitionEventType } from '../petition/petition-events.js';
-import type { AlertRecipient, AlertStep, ClockKind, ClockRule, DeadlinePolicy, PauseReason, PeriodVariants } from './deadline-policy.js';
+import {
+  type AlertRecipient,
+  type AlertStep,
+  type ClockKind,
+  type ClockRule,
+  type ComplexityLevel,
+  type DeadlinePolicy,
+  extensionsAllowed,
+  type PauseReason,
+  type PeriodVariants,
+} from './deadline-policy.js';
 
 export const CLOCK_STATUSES = ['running', 'paused', 'breached', 'met', 'cancelled'] as const;
 export type ClockStatus = (typeof CLOCK_STATUSES)[number];
@@ -11,6 +21,12 @@ export type PeriodVariant = keyof PeriodVariants;
 export interface CaseFlags {
   readonly complex: boolean;
   readonly remoteArea: boolean;
+  /** LTC Art 30(3): a particularly complex case (always also complex) may be extended twice. */
+  readonly particularlyComplex?: boolean;
+}
+
+export function complexityOf(flags: Pick<CaseFlags, 'complex' | 'particularlyComplex'>): ComplexityLevel {
+  return flags.particularlyComplex ? 'particularly_complex' : flags.complex ? 'complex' : 'standard';
 }
 
 export interface ClockPause {
@@ -147,7 +163,9 @@ export type ClockRefusal =
   | { readonly code: 'not-paused' }
   | { readonly code: 'pause-reason-not-allowed'; readonly allowed: readonly PauseReason[] }
   | { readonly code: 'extension-not-allowed' }
-  | { readonly code: 'extension-limit-reached'; readonly maxCount: number };
+  | { readonly code: 'extension-limit-reached'; readonly maxCount: number }
+  /** The case's recorded complexity allows fewer extensions than the rule's most (LTC Art 30(2)–(3)). */
+  | { readonly code: 'extension-complexity'; readonly complexity: ComplexityLevel; readonly allowed: number; readonly maxCount: number };
 
 export type ClockDecision = { ok: true; clock: PetitionClock } | { ok: false; refusal: ClockRefusal };
 
@@ -175,12 +193,30 @@ export function resumeClock(clock: PetitionClock, calendar: WorkingCalendar, now
   return { ok: true, clock: late ? { ...resumed, status: 'breached', breachedAt: clock.breachedAt ?? resumed.dueAt } : resumed };
 }
 
-/** An extension is a legal act with limits from the policy (LTC Art 30: at most twice, 30 days each). */
-export function extendClock(clock: PetitionClock, rule: ClockRule, reason: string, decisionRef: string | null, calendar: WorkingCalendar, now: Date): ClockDecision {
+/**
+ * An extension is a legal act with limits from the policy, by the case's recorded complexity (LTC Art 30: a
+ * complex case once, a particularly complex one twice, 30 days each; an ordinary case not at all).
+ */
+export function extendClock(
+  clock: PetitionClock,
+  rule: ClockRule,
+  reason: string,
+  decisionRef: string | null,
+  calendar: WorkingCalendar,
+  now: Date,
+  complexity: ComplexityLevel,
+): ClockDecision {
   const refused = open(clock);
   if (refused) return { ok: false, refusal: refused };
   if (!rule.extension) return { ok: false, refusal: { code: 'extension-not-allowed' } };
-  if (clock.extensions.length >= rule.extension.maxCount) return { ok: false, refusal: { code: 'extension-limit-reached', maxCount: rule.extension.maxCount } };
+  const { maxCount } = rule.extension;
+  const allowed = extensionsAllowed(rule.extension, complexity);
+  if (clock.extensions.length >= allowed) {
+    return {
+      ok: false,
+      refusal: allowed < maxCount ? { code: 'extension-complexity', complexity, allowed, maxCount } : { code: 'extension-limit-reached', maxCount },
+    };
+  }
   const extended = withDue(
     { ...clock, extensions: [...clock.extensions, { at: now.toISOString(), days: rule.extension.days, reason, decisionRef }] },
     calendar,

@@ -17,6 +17,12 @@ describe('representatives of a group petition (K16)', () => {
     expect(REPRESENTATIVE_POLICY.legalBasis).toContain('124/2020');
   });
 
+  it('puts exactly 10 signatories in the 1–2 band: ND 124/2020 Art 6(2) starts the up-to-5 band at 11', () => {
+    expect(representativeBand(10)).toEqual({ minPetitioners: 5, maxPetitioners: 10, minRepresentatives: 1, maxRepresentatives: 2 });
+    expect(representativeBand(11)).toEqual({ minPetitioners: 11, maxPetitioners: null, minRepresentatives: 1, maxRepresentatives: 5 });
+    expect(REPRESENTATIVE_POLICY.legalBasis).toContain('Nghị định 124/2020/NĐ-CP Điều 6 khoản 2');
+  });
+
   it.each([
     [5, 1, true],
     [5, 2, true],

@@ -1,9 +1,10 @@
 import { foldForSearch } from '../shared/search-text.js';
 
 /**
- * How many representatives a group of petitioners appoints (DOMAIN.md K16 ✅: ND 124/2020 Art 7, taking over
- * ND 75/2012 Art 5; LTCD Art 30 for reception): 5–10 people → 1 or 2; more than 10 → more may be appointed,
- * at most 5. Data, not code: a decree guiding Law 136/2025 may replace ND 124 (DOMAIN.md §11.2).
+ * How many representatives a group of petitioners appoints (K16: ND 124/2020 Art 6(2), taking over ND 75/2012
+ * Art 5; LTCD Art 30 for reception): 5 to 10 people → at most 2; from 11 people → more, at most 5. Exactly 10 is
+ * in the first band: ND 75/2012 said "from 10 people upwards" for the second band, so 10 fell in both; ND 124
+ * closed the overlap with "from 11". Data, not code: a decree guiding Law 136/2025 may replace ND 124.
  */
 export interface RepresentativePolicy {
   /** A petition with at least this many petitioners is a group petition (đông người). */
@@ -19,7 +20,7 @@ export const REPRESENTATIVE_POLICY: RepresentativePolicy = {
     { minPetitioners: 5, maxPetitioners: 10, minRepresentatives: 1, maxRepresentatives: 2 },
     { minPetitioners: 11, maxPetitioners: null, minRepresentatives: 1, maxRepresentatives: 5 },
   ],
-  legalBasis: 'Nghị định 124/2020/NĐ-CP Điều 7; Luật Tiếp công dân 2013 Điều 30',
+  legalBasis: 'Nghị định 124/2020/NĐ-CP Điều 6 khoản 2; Luật Tiếp công dân 2013 Điều 30',
 };
 
 /** A person as the petition records them (the petitioner or a co-petitioner). */

@@ -27,6 +27,8 @@ export type PetitionReceived = EventBase<'PetitionReceived'> & {
   /** K1 (LKN Art 9): when the complainant received or learnt of the decision, and the check made at intake. */
   readonly decisionKnownOn?: string;
   readonly filingLimit?: { readonly ruleId: string; readonly limitDays: number; readonly elapsedDays: number; readonly exceeded: boolean };
+  /** A letter with no name (LTC Art 25(2)); absent when the petitioner is named. */
+  readonly anonymous?: true;
 };
 export type PetitionAccepted = EventBase<'PetitionAccepted'> & {
   readonly note: string | null;
@@ -184,6 +186,8 @@ export type DeadlineExtended = EventBase<'DeadlineExtended'> & {
 export type DeadlineMet = EventBase<'DeadlineMet'> & { readonly clockId: string; readonly ruleId: string; readonly reference: string };
 export type CaseFlagsChanged = EventBase<'CaseFlagsChanged'> & {
   readonly complex: boolean;
+  /** LTC Art 30(3); absent in events written before it existed (= false). */
+  readonly particularlyComplex?: boolean;
   readonly prolonged: boolean;
   readonly reason: string;
 };

@@ -30,6 +30,8 @@ export interface PetitionState {
   readonly resolvedAt: string | null;
   readonly closedAt: string | null;
   readonly reopenCount: number;
+  /** A denunciation with no name (LTC Art 25(2)); absent for named petitions. */
+  readonly anonymous?: true;
 }
 
 /** Side effects the domain asks for; the application turns them into outbox rows. */
@@ -135,6 +137,8 @@ export function secondInstanceCondition(state: PetitionState, facts: SecondInsta
   const action = 'request-second-instance' as const;
   // These two predate the rule-named refusals and stay 422s on the fact they name.
   if (state.instance === 2) return { code: 'invalid-command', action, field: 'instance', messageKey: 'petition.no_third_instance' };
+  // Anonymous information is not a denunciation under LTC (Art 25(2)): there is no denouncer to go up a level.
+  if (state.anonymous) return { code: 'invalid-command', action, field: 'anonymous', messageKey: 'petition.anonymous_no_second_instance' };
   const existing = facts.existingSecondInstance;
   if (existing && 'guidedTo' in existing) {
     // Outside the system there is no linked case to follow: repeat where to file instead.
@@ -182,6 +186,7 @@ export interface ReceiveInput {
   readonly trackingCode: string;
   readonly parentPetitionId?: string | null;
   readonly instance?: 1 | 2;
+  readonly anonymous?: boolean;
   readonly actor: Actor | null;
   /** K1: a complaint's date of receiving or knowing of the decision, and the check the application made. */
   readonly decisionKnownOn?: string;
@@ -205,12 +210,16 @@ export function receive(input: ReceiveInput, now: Date): { state: PetitionState;
     ...(input.instance === 2 ? { instance: 2 as const } : {}),
     ...(input.decisionKnownOn !== undefined ? { decisionKnownOn: input.decisionKnownOn } : {}),
     ...(input.filingLimit !== undefined ? { filingLimit: input.filingLimit } : {}),
+    ...(input.anonymous === true ? { anonymous: true as const } : {}),
   };
   return { state: evolve(null, event), events: [event] };
 }
 
 /** Not accepted because the K1 time limit expired (LKN Art 11 khoản 3, Art 9; clause number unverified). */
 export const FILING_LIMIT_REJECTION_BASIS = 'Luật Khiếu nại 2011 Điều 11 (hết thời hiệu khiếu nại, Điều 9)';
+
+/** LTC 2018 Art 25(2): anonymous information with specific content and evidence is checked within competence. */
+export const ANONYMOUS_CHECK_BASIS = 'Luật Tố cáo 2018 Điều 25 khoản 2 (thông tin tố cáo nặc danh có nội dung cụ thể: thanh tra, kiểm tra theo thẩm quyền)';
 
 const blank = (s: string | undefined | null): boolean => s === undefined || s === null || s.trim() === '';
 const orNull = (s: string | undefined): string | null => (blank(s) ? null : s!.trim());
@@ -257,7 +266,9 @@ export function decide(state: PetitionState, command: PetitionCommand, now: Date
         event = { ...base, type: 'PetitionAccepted', note: orNull(command.note), despiteFilingLimit: true };
         break;
       }
-      event = { ...base, type: 'PetitionAccepted', note: orNull(command.note) };
+      // An anonymous letter is not accepted as a denunciation: with specific content and evidence, the head has
+      // it checked within competence (LTC Art 25(2)), recorded as this acceptance; otherwise it is filed.
+      event = { ...base, type: 'PetitionAccepted', note: orNull(command.note), ...(state.anonymous ? { legalBasis: ANONYMOUS_CHECK_BASIS } : {}) };
       break;
     case 'reject':
       if (blank(command.reason)) return invalid('reason', 'validation.required');
@@ -368,6 +379,7 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
       resolvedAt: null,
       closedAt: null,
       reopenCount: 0,
+      ...(event.anonymous === true ? { anonymous: true as const } : {}),
     };
   }
   if (state === null) throw new Error(`${event.type} applied before PetitionReceived`);

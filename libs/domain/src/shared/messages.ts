@@ -68,6 +68,18 @@ const CORE_MESSAGES = {
     vi: 'Người được giao phải là cán bộ xử lý hoặc lãnh đạo của đơn vị giữ đơn.',
     en: 'The assignee must be a handler or head of the unit that holds the petition.',
   },
+  'petition.anonymous_kind': {
+    vi: 'Chỉ thông tin tố cáo mới được tiếp nhận khi không rõ họ tên người gửi (Luật Tố cáo 2018 Điều 25 khoản 2). Đơn khiếu nại phải ghi rõ họ tên, địa chỉ người khiếu nại (Luật Khiếu nại 2011 Điều 8); đơn kiến nghị, phản ánh cũng cần họ tên người gửi.',
+    en: 'Only a denunciation may be received without the sender\'s name (Denunciation Law 2018 Art 25(2)). A complaint must give the complainant\'s name and address (Complaints Law 2011 Art 8); recommendations and feedback need the sender\'s name too.',
+  },
+  'petition.anonymous_with_person': {
+    vi: 'Đơn nặc danh không ghi người gửi: bỏ thông tin người gửi, người cùng ký và người đại diện, hoặc bỏ đánh dấu nặc danh.',
+    en: 'An anonymous letter names nobody: leave out the petitioner, co-petitioners and representatives, or do not mark it anonymous.',
+  },
+  'petition.anonymous_no_second_instance': {
+    vi: 'Thông tin tố cáo nặc danh không được giải quyết theo thủ tục tố cáo nên không có tố cáo tiếp (Luật Tố cáo 2018 Điều 25 khoản 2).',
+    en: 'Anonymous information is not handled as a denunciation, so there is no re-denunciation (Denunciation Law 2018 Art 25(2)).',
+  },
   'petition.unit_invalid': { vi: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn.', en: 'The unit does not exist or is outside your jurisdiction.' },
   'petition.second_instance_not_yet': {
     vi: 'Chỉ được khiếu nại lần hai / tố cáo tiếp khi đã có quyết định, kết luận hoặc đã hết thời hạn giải quyết.',
@@ -202,6 +214,10 @@ const CORE_MESSAGES = {
     vi: 'Thời hạn {rule} đã được gia hạn tối đa {max} lần ({legalBasis}).',
     en: 'The {rule} deadline has already been extended the maximum of {max} times ({legalBasis}).',
   },
+  'deadline.extension_complexity': {
+    vi: 'Vụ việc đang được ghi nhận là "{complexity}" nên thời hạn {rule} chỉ được gia hạn {allowed} lần ({legalBasis}: vụ việc phức tạp gia hạn một lần, đặc biệt phức tạp gia hạn hai lần). Hãy ghi nhận mức độ phức tạp của vụ việc trước khi gia hạn.',
+    en: 'The case is recorded as "{complexity}", so the {rule} deadline may be extended {allowed} time(s) ({legalBasis}: a complex case once, a particularly complex case twice). Record the case\'s complexity before extending.',
+  },
   'deadline.met_by_workflow': {
     vi: 'Thời hạn {rule} được ghi nhận hoàn thành qua bước xử lý đơn ({steps}), không đánh dấu thủ công.',
     en: 'The {rule} deadline is met by a workflow step ({steps}), not marked by hand.',
@@ -211,8 +227,8 @@ const CORE_MESSAGES = {
     en: 'Rule {rule} is not in deadline policy version {version}.',
   },
   'deadline.flags_required': {
-    vi: 'Cần nêu ít nhất một trong hai: phức tạp (complex) hoặc kéo dài (prolonged).',
-    en: 'Give at least one of complex or prolonged.',
+    vi: 'Cần nêu ít nhất một trong các mục: phức tạp (complex), đặc biệt phức tạp (particularlyComplex) hoặc kéo dài (prolonged).',
+    en: 'Give at least one of complex, particularlyComplex or prolonged.',
   },
   'deadline.rule_id_duplicate': { vi: 'Mã quy tắc bị trùng.', en: 'Duplicate rule id.' },
   'deadline.alert_key_duplicate': { vi: 'Mã mốc cảnh báo bị trùng.', en: 'Duplicate alert step key.' },
@@ -446,6 +462,11 @@ export const LABELS = {
     breached: { vi: 'Quá hạn', en: 'Overdue' },
     met: { vi: 'Đã hoàn thành', en: 'Met' },
     cancelled: { vi: 'Không còn áp dụng', en: 'Cancelled' },
+  },
+  complexity: {
+    standard: { vi: 'không phức tạp', en: 'not complex' },
+    complex: { vi: 'phức tạp', en: 'complex' },
+    particularly_complex: { vi: 'đặc biệt phức tạp', en: 'particularly complex' },
   },
   pauseReason: {
     suspension: { vi: 'tạm đình chỉ giải quyết', en: 'suspension' },

@@ -38,6 +38,10 @@ export class PetitionEntity {
   /** Flags that choose longer statutory periods (LKN Art 28) or earlier escalation (DOMAIN.md §4.4). */
   @Column('boolean') complex: boolean;
   @Column('boolean') prolonged: boolean;
+  /** LTC Art 30(3): particularly complex (always also complex): a denunciation may be extended twice. */
+  @Column('boolean', { name: 'particularly_complex' }) particularlyComplex: boolean;
+  /** A letter with no name (LTC Art 25(2)): nobody to notify, link as a repeat or send a feedback link to. */
+  @Column('boolean') anonymous: boolean;
   @Column('boolean', { name: 'addressed_to_party_head' }) addressedToPartyHead: boolean;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;

@@ -23,6 +23,7 @@ export function toPetitionState(row: PetitionEntity): PetitionState {
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
     reopenCount: row.reopenCount,
+    ...(row.anonymous ? { anonymous: true as const } : {}),
   };
 }
 
@@ -37,7 +38,10 @@ export const petitionStore = {
     return em.findOne(PetitionEntity, { where: { id } });
   },
 
-  async insert(em: EntityManager, row: Omit<PetitionEntity, 'searchText'> & { searchText: string }): Promise<void> {
+  async insert(
+    em: EntityManager,
+    row: Omit<PetitionEntity, 'searchText' | 'particularlyComplex' | 'anonymous'> & { searchText: string; particularlyComplex?: boolean; anonymous?: boolean },
+  ): Promise<void> {
     await em.insert(PetitionEntity, row);
   },
 
