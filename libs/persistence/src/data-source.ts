@@ -16,6 +16,7 @@ import { ReceptionDays1764210000000 } from './migrations/1764210000000-reception
 import { Satisfaction1764220000000 } from './migrations/1764220000000-satisfaction.js';
 import { Grouping1764230000000 } from './migrations/1764230000000-grouping.js';
 import { SubjectClocks1764240000000 } from './migrations/1764240000000-subject-clocks.js';
+import { TrustworthyNumbers1764307000000 } from './migrations/1764307000000-trustworthy-numbers.js';
 
 export const ENTITIES = [
   UnitEntity,
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   Satisfaction1764220000000,
   Grouping1764230000000,
   SubjectClocks1764240000000,
+  TrustworthyNumbers1764307000000,
 ];
 
 /** Schema changes only ever come from migrations; nothing synchronizes or migrates implicitly. */

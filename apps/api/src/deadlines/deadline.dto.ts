@@ -105,6 +105,9 @@ export class ClockRuleDto {
   @ApiProperty({ enum: PETITION_EVENT_TYPES, isArray: true })
   @IsArray() @ArrayMaxSize(30) @IsIn(PETITION_EVENT_TYPES, { each: true })
   cancelledOn: PetitionEventType[];
+  @ApiPropertyOptional({ enum: PETITION_EVENT_TYPES, isArray: true, description: 'Events that start the clock again once the earlier one stopped (a reopen)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsIn(PETITION_EVENT_TYPES, { each: true })
+  restartsOn?: PetitionEventType[];
   @ApiPropertyOptional({ type: ExtensionRuleDto })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ExtensionRuleDto)
   extension?: ExtensionRuleDto;

@@ -4,7 +4,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { PetitionEventType } from '../petition/petition-events.js';
 import { LABELS, type Message, renderMessage } from '../shared/messages.js';
 import type { ClockRule } from './deadline-policy.js';
-import { type CaseFlags, type ClockRefusal, OPEN_CLOCK_STATUSES, type PetitionClock, variantFor, withDue } from './petition-clock.js';
+import { type CaseFlags, type ClockRefusal, liftBreaches, OPEN_CLOCK_STATUSES, type PetitionClock, variantFor, withDue } from './petition-clock.js';
 
 /** Refusals of the deadline acts beyond those of petition-clock.ts. */
 export type ClockActRefusal = ClockRefusal | { readonly code: 'met-by-workflow'; readonly metOn: readonly PetitionEventType[] };
@@ -56,7 +56,7 @@ export function repinClock(
 
 function liftBreach(clock: PetitionClock, now: Date): PetitionClock {
   const late = clock.dueAt !== null && new Date(clock.dueAt) <= now;
-  return clock.status === 'breached' && !late ? { ...clock, status: 'running', breachedAt: null } : clock;
+  return clock.status === 'breached' && !late ? { ...clock, status: 'running', breachedAt: null, breaches: liftBreaches(clock.breaches, now, 'recompute') } : clock;
 }
 
 function sameClock(a: PetitionClock, b: PetitionClock): boolean {

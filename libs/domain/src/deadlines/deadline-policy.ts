@@ -36,6 +36,11 @@ export interface ClockRule {
   readonly metOn: readonly PetitionEventType[];
   /** Events after which the clock no longer applies. */
   readonly cancelledOn: readonly PetitionEventType[];
+  /**
+   * Events that start the rule's clock again, as a new clock with the full period and its own alert ladder,
+   * when the earlier one has stopped (a feedback or recommendation reopened because the citizen is not satisfied).
+   */
+  readonly restartsOn?: readonly PetitionEventType[];
   /** Extensions as legal acts: at most `maxCount`, each of `days` (LTC Art 30: twice 30 days at most). */
   readonly extension?: { readonly maxCount: number; readonly days: number };
   /** Whether the clock may be paused, and for which typed reasons. */
@@ -288,6 +293,8 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
       startsOn: 'PetitionAccepted',
       metOn: ['PetitionResolved'],
       cancelledOn: ENDED,
+      // No statute sets a period for a reopened case; it gets this rule's period again (unverified, like the rule).
+      restartsOn: ['PetitionReopened'],
       pauseReasons: RESOLUTION_PAUSES,
     },
     {

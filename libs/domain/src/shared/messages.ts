@@ -270,8 +270,8 @@ const CORE_MESSAGES = {
     en: 'Resolved: petitions whose resolution clock was met in the period (a decision, conclusion or answer was issued).',
   },
   'board.definition.resolved_on_time': {
-    vi: 'Giải quyết đúng hạn: số đơn đã giải quyết trong kỳ mà thời điểm hoàn thành không muộn hơn hạn cuối (hạn cuối đã tính thời gian tạm dừng và gia hạn). resolvedLate là số còn lại.',
-    en: 'Resolved on time: petitions resolved in the period no later than their due instant (the due instant includes pauses and extensions). resolvedLate is the rest.',
+    vi: 'Giải quyết đúng hạn: số đơn đã giải quyết trong kỳ mà thời điểm hoàn thành không muộn hơn hạn cuối (hạn cuối đã tính thời gian tạm dừng và gia hạn) và chưa từng quá hạn. Đơn đã quá hạn vẫn tính là trễ hạn dù sau đó được gia hạn, xác định phức tạp hoặc tính lại hạn; chỉ trừ trường hợp thời điểm quá hạn nằm trong thời gian tạm dừng hợp pháp đã ghi nhận. Đơn được mở lại tính cả thời hạn của lần mở lại. resolvedLate là số còn lại.',
+    en: 'Resolved on time: petitions resolved in the period no later than their due instant (the due instant includes pauses and extensions) and never overdue. A petition that went overdue stays late even if it was later extended, flagged complex or had its due date recomputed; the only exception is a breach that fell inside a recorded lawful pause. A reopened petition counts the deadline of its reopening too. resolvedLate is the rest.',
   },
   'board.definition.overdue_now': {
     vi: 'Đang quá hạn: số đơn có thời hạn giải quyết còn mở và đã qua hạn cuối tại thời điểm asOf, không phụ thuộc kỳ báo cáo. Thời hạn đang tạm dừng không được tính.',
@@ -405,6 +405,7 @@ export const LABELS = {
   clockStart: {
     PetitionReceived: { vi: 'ngày nhận đơn', en: 'the day of receipt' },
     PetitionAccepted: { vi: 'ngày thụ lý', en: 'the day of acceptance' },
+    PetitionReopened: { vi: 'ngày mở lại đơn', en: 'the day the petition was reopened' },
     CommitmentCreated: { vi: 'ngày đưa ra cam kết', en: 'the day the commitment was made' },
     DialogueHeld: { vi: 'ngày tổ chức đối thoại', en: 'the day of the dialogue' },
     other: { vi: 'ngày phát sinh', en: 'the starting day' },
