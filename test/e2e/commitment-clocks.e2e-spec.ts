@@ -234,9 +234,13 @@ describe('commitment and dialogue-results clocks', () => {
 
     const done = await mustCommitmentAction(s, tok.head!, onDate, 'complete', { evidence: { note: 'Đã lắp đủ 6 đèn', reference: '15/BB-KT' } });
     expect(done.status).toBe('done');
+    // Done on 15/04, due 31/03: 15 calendar days late, recorded at completion.
+    expect(done).toMatchObject({ late: true, daysOverdue: 15 });
     expect(await clockOf('commitment_id', onDate)).toEqual([expect.objectContaining({ status: 'met' })]);
     await setClock(s, tok.admin!, '2027-05-31T09:00:00+07:00');
     await settled();
+    // What was recorded at completion does not grow with time.
+    expect(await commitment(onDate)).toMatchObject({ status: 'done', late: true, daysOverdue: 15, completion: { late: true, daysOverdue: 15 } });
     expect((await alertsOf('commitment_id', onDate, headId)).filter((k) => k.startsWith('overdue-2'))).toEqual([]);
     const board = await s.http().get('/api/board/overdue-commitments').set('Authorization', tok.board!).expect(200);
     // Only the commitment promised by default (due 09/04) is left overdue now.
