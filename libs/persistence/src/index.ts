@@ -14,3 +14,4 @@ export * from './migrate.js';
 export * from './reference/units-import.js';
 export * from './reference/demo-seed.js';
 export * from './repositories/clock.repository.js';
+export * from './repositories/digest.repository.js';

@@ -2,7 +2,7 @@ import type { DueExplanation } from '../calendar/deadline.js';
 import { dayOfWeek, type LocalDate, toLocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { PetitionEventType } from '../petition/petition-events.js';
-import { LABELS, type Message, renderMessage } from '../shared/messages.js';
+import { LABELS, type Message, pluralForm, renderMessage } from '../shared/messages.js';
 import type { ClockRule } from './deadline-policy.js';
 import { type CaseFlags, type ClockRefusal, liftBreaches, OPEN_CLOCK_STATUSES, type PetitionClock, variantFor, withDue } from './petition-clock.js';
 
@@ -88,10 +88,11 @@ const concat = (parts: readonly Message[]): Message => ({ vi: parts.map((p) => p
  * ngày cuối 27/12/2026 rơi vào Chủ nhật nên kéo dài đến hết thứ Hai 28/12/2026."
  */
 export function summarizeDue(clock: Pick<PetitionClock, 'unit' | 'startEvent' | 'status' | 'pauses'>, e: DueExplanation): Message {
-  const unit = LABELS.durationUnit[clock.unit];
+  const unitOf = (n: number): Message => pluralForm<Record<typeof clock.unit, Message>>(n, LABELS.durationUnitOne, LABELS.durationUnit)[clock.unit];
+  const unit = unitOf(e.baseDays);
   const details: Message[] = [];
-  if (e.extensionDays > 0) details.push(renderMessage('deadline.summary_extended', { days: e.extensionDays, unit }));
-  if (e.pausedDays > 0) details.push(renderMessage('deadline.summary_paused', { days: e.pausedDays, unit }));
+  if (e.extensionDays > 0) details.push(renderMessage('deadline.summary_extended', { days: e.extensionDays, unit: unitOf(e.extensionDays) }));
+  if (e.pausedDays > 0) details.push(renderMessage('deadline.summary_paused', { days: e.pausedDays, unit: unitOf(e.pausedDays) }));
   if (clock.unit === 'working_days' && e.daysOff.length > 0) details.push(renderMessage('deadline.summary_skipped', { count: e.daysOff.length }));
   const start = LABELS.clockStart[clock.startEvent as keyof typeof LABELS.clockStart] ?? LABELS.clockStart.other;
   const common = {

@@ -128,12 +128,15 @@ const CORE_MESSAGES = {
     en: 'The results of the dialogue "{title}" are still not published (due {due}); reminder {n}.',
   },
   'alert.digest': {
-    vi: 'Tổng hợp ngày {date}: {alerts} cảnh báo thời hạn trên {petitions} đơn.',
-    en: 'Digest for {date}: {alerts} deadline alerts on {petitions} petitions.',
+    vi: 'Tổng hợp ngày {date}: {alerts} cảnh báo thời hạn trên {subjects}.',
+    en: 'Digest for {date}: {alerts|deadline alert|deadline alerts} on {subjects}.',
   },
+  'alert.digest.petitions': { vi: '{count} đơn', en: '{count|petition|petitions}' },
+  'alert.digest.commitments': { vi: '{count} cam kết', en: '{count|commitment|commitments}' },
+  'alert.digest.dialogues': { vi: '{count} cuộc đối thoại', en: '{count|dialogue|dialogues}' },
   'rights.second_complaint': {
     vi: 'Đã hết thời hạn giải quyết khiếu nại lần đầu. Ông/bà có quyền khiếu nại lần hai đến cấp trên trực tiếp hoặc khởi kiện vụ án hành chính trong {days} ngày (Luật Khiếu nại 2011 Điều 33).',
-    en: 'The first-time complaint was not decided in time. You may file a second-time complaint with the direct superior, or sue in the administrative court, within {days} days (Law on Complaints 2011 Art 33).',
+    en: 'The first-time complaint was not decided in time. You may file a second-time complaint with the direct superior, or sue in the administrative court, within {days|day|days} (Law on Complaints 2011 Art 33).',
   },
   'rights.re_denunciation': {
     vi: 'Đã hết thời hạn giải quyết tố cáo. Ông/bà có quyền tố cáo tiếp đến cơ quan cấp trên trực tiếp.',
@@ -169,7 +172,7 @@ const CORE_MESSAGES = {
   },
   'deadline.summary_extended': { vi: ', gia hạn thêm {days} {unit}', en: ', extended by {days} {unit}' },
   'deadline.summary_paused': { vi: ', cộng {days} {unit} tạm dừng', en: ', plus {days} paused {unit}' },
-  'deadline.summary_skipped': { vi: ', bỏ qua {count} ngày nghỉ', en: ', skipping {count} days off' },
+  'deadline.summary_skipped': { vi: ', bỏ qua {count} ngày nghỉ', en: ', skipping {count|day off|days off}' },
   'deadline.day_off_named': { vi: 'ngày nghỉ {name} ({weekday})', en: 'a day off, {name} ({weekday})' },
   'deadline.clock_not_open': {
     vi: 'Thời hạn {rule} đã ở trạng thái "{status}", không thể thay đổi.',
@@ -187,7 +190,7 @@ const CORE_MESSAGES = {
   },
   'deadline.extension_limit_reached': {
     vi: 'Thời hạn {rule} đã được gia hạn tối đa {max} lần ({legalBasis}).',
-    en: 'The {rule} deadline has already been extended the maximum of {max} times ({legalBasis}).',
+    en: 'The {rule} deadline has already been extended the maximum of {max|time|times} ({legalBasis}).',
   },
   'deadline.met_by_workflow': {
     vi: 'Thời hạn {rule} được ghi nhận hoàn thành qua bước xử lý đơn ({steps}), không đánh dấu thủ công.',
@@ -319,15 +322,37 @@ export function isMessageKey(key: string): key is MessageKey {
 /** A placeholder value: plain, or already translated (e.g. a status label). */
 export type MessageParam = string | number | Message;
 
+/** English plural forms: 1 takes the singular, every other count the plural (Vietnamese nouns do not inflect). */
+export function pluralForm<T>(count: number, one: T, other: T): T {
+  return count === 1 ? one : other;
+}
+
+/**
+ * A count with its noun: `{count|alert|alerts}` renders "1 alert", "2 alerts". English templates write every
+ * count this way; Vietnamese ones write `{count}`. The forms are literal text (no placeholders inside).
+ */
+export const PLURAL_PLACEHOLDER = /\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g;
+
 /** Renders a message in both languages, filling `{name}` placeholders (translated params pick their language). */
 export function renderMessage(key: MessageKey, params: Record<string, MessageParam> = {}): Message {
+  const value = (name: string) => (Object.hasOwn(params, name) ? params[name] : undefined);
   const fill = (t: string, lang: keyof Message) =>
-    t.replace(/\{(\w+)\}/g, (m, name: string) => {
-      const v = Object.hasOwn(params, name) ? params[name] : undefined;
+    t.replace(/\{(\w+)\}|\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g, (m, name: string | undefined, counted: string | undefined, one: string, other: string) => {
+      if (counted !== undefined) {
+        const n = value(counted);
+        return typeof n === 'number' ? `${n} ${pluralForm(n, one, other)}` : n === undefined ? m : `${typeof n === 'object' ? n[lang] : n} ${other}`;
+      }
+      const v = value(name!);
       return v === undefined ? m : typeof v === 'object' ? v[lang] : String(v);
     });
   const m = MESSAGES[key];
   return { vi: fill(m.vi, 'vi'), en: fill(m.en, 'en') };
+}
+
+/** Parts of one sentence as a list: "a", "a and b", "a, b and c" (và in Vietnamese). */
+export function listMessages(parts: readonly Message[]): Message {
+  const join = (items: string[], and: string) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`);
+  return { vi: join(parts.map((p) => p.vi), ' và '), en: join(parts.map((p) => p.en), ' and ') };
 }
 
 /** Labels for enumerations shown to people. */
@@ -400,6 +425,11 @@ export const LABELS = {
   durationUnit: {
     calendar_days: { vi: 'ngày', en: 'days' },
     working_days: { vi: 'ngày làm việc', en: 'working days' },
+  },
+  /** The unit after a count of 1 (see pluralForm). */
+  durationUnitOne: {
+    calendar_days: { vi: 'ngày', en: 'day' },
+    working_days: { vi: 'ngày làm việc', en: 'working day' },
   },
   /** What starts a clock, as the day that is not counted (BLDS Art 147). */
   clockStart: {
