@@ -10,6 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * A commitment done after its due date keeps that fact (`completed_late`, `completed_days_overdue`, in calendar
  * days like its clock), taken for past completions from their CommitmentDone event and closing day.
+ *
+ * The daily digest now names its subjects ({subjects}); digests stored before only counted petitions, and say so.
  */
 export class TrustworthyNumbers1764307000000 implements MigrationInterface {
   name = 'TrustworthyNumbers1764307000000';
@@ -34,6 +36,12 @@ export class TrustworthyNumbers1764307000000 implements MigrationInterface {
                                            THEN greatest(0, (c.closed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - c.due_date) ELSE 0 END
         FROM commitment_events e
        WHERE e.commitment_id = c.id AND e.type = 'CommitmentDone' AND c.status = 'done'`);
+    await q.query(`
+      UPDATE notifications
+         SET params = params || jsonb_build_object('subjects', jsonb_build_object(
+               'vi', (params->>'petitions') || ' đơn',
+               'en', (params->>'petitions') || CASE WHEN params->>'petitions' = '1' THEN ' petition' ELSE ' petitions' END))
+       WHERE kind = 'deadline.digest' AND NOT params ? 'subjects'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
