@@ -4,6 +4,7 @@ import { ManualClock } from '@app/domain';
 import { createPetition, demoCommuneId, mustPerformAction, petitionBody } from '../support/petition-fixtures.js';
 import { latestFeedbackToken } from '../support/satisfaction-fixtures.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * Numbers the board can trust (issue 7 §7), end to end with a ManualClock: a breach stays a breach after the
@@ -35,6 +36,11 @@ describe('trusted numbers', () => {
     (await s.http().get(`/api/petitions/${id}/deadlines`).set('Authorization', tok.head!).expect(200)).body as PetitionDeadlinesView;
   const resolutionClocks = async (id: string) => (await deadlines(id)).clocks.filter((c: ClockView) => c.kind === 'resolution');
   const fire = () => s.worker()!.get(FireDueThresholdsUseCase).execute();
+  /** A breach escalates the case in the worker: let that land before the next staff command on it. */
+  const escalated = (id: string) =>
+    waitFor(async () => (await s.sql.query(`SELECT 1 FROM petition_events WHERE petition_id = $1 AND type = 'PetitionEscalated'`, [id])).rowCount === 1, {
+      what: 'the escalation',
+    });
   const stats = async (query: string) => {
     const res = await s.http().get(`/api/board/stats?${query}`).set('Authorization', tok.board!);
     if (res.status !== 200) throw new Error(`stats → ${res.status} ${res.text}`);
@@ -50,6 +56,7 @@ describe('trusted numbers', () => {
 
       clock.set('2026-12-28T02:00:00.000Z');
       await fire();
+      await escalated(late.id);
       const [breached] = await resolutionClocks(late.id);
       expect(breached).toMatchObject({ ruleId: 'K3', status: 'breached', breachedAt: '2026-12-23T17:00:00.000Z', late: true });
 
@@ -122,6 +129,7 @@ describe('trusted numbers', () => {
       );
       expect(alerts.rows.map((r) => r.message_key)).toEqual(['alert.breached', 'alert.threshold']);
 
+      await escalated(p.id);
       await act(p.id, 'assign', { assigneeId: await s.userId('handler') });
       await act(p.id, 'resolve', { summary: 'Đã thay đèn mới' });
       const after = await resolutionClocks(p.id);
@@ -132,6 +140,43 @@ describe('trusted numbers', () => {
       expect(after[1]!.metAt).toBe('2027-01-27T02:00:00.000Z');
       // January: the case was resolved (twice) and, counting its reopening, late.
       expect((await stats('from=2027-01-01&to=2027-01-31&groupBy=unit')).totals).toMatchObject({ resolved: 1, resolvedOnTime: 0, resolvedLate: 1 });
+    });
+  });
+
+  describe('a letter entered after it arrived', () => {
+    const countPetitions = async () => (await s.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM petitions')).rows[0]!.n;
+
+    it('records the arrival day on the event and the petition, and starts the receipt clock (R7) from it', async () => {
+      clock.set('2026-11-23T02:00:00.000Z'); // Mon 23/11/2026, 09:00
+      const late = await createPetition(s, tok.desk!, { ...petitionBody(communeId, { kind: 'feedback', title: 'Thư gửi qua bưu điện' }), receivedOn: '2026-11-18' } as never);
+      const today = await createPetition(s, tok.desk!, petitionBody(communeId, { kind: 'feedback', title: 'Thư nộp trực tiếp' }));
+      expect(late).toMatchObject({ receivedOn: '2026-11-18', createdAt: '2026-11-23T02:00:00.000Z' });
+      expect(today).toMatchObject({ receivedOn: '2026-11-23' });
+      const received = await s.sql.query(`SELECT payload FROM petition_events WHERE petition_id = $1 AND type = 'PetitionReceived'`, [late.id]);
+      expect(received.rows[0].payload).toMatchObject({ receivedOn: '2026-11-18', at: '2026-11-23T02:00:00.000Z' });
+      // 10 calendar days from 19/11 (18/11 itself not counted) end on Sat 28/11, which rolls to Mon 30/11;
+      // entered today instead, they would run from 24/11 to Thu 03/12.
+      const r7 = async (id: string) => (await deadlines(id)).clocks.find((c: ClockView) => c.ruleId === 'R7')!;
+      expect(await r7(late.id)).toMatchObject({ startedAt: '2026-11-17T17:00:00.000Z', dueAt: '2026-11-30T17:00:00.000Z', explanation: { startDay: '2026-11-18', firstCountedDay: '2026-11-19' } });
+      expect(await r7(today.id)).toMatchObject({ startedAt: '2026-11-23T02:00:00.000Z', dueAt: '2026-12-03T17:00:00.000Z' });
+      // The policy's limit (30 days back) is inclusive.
+      await createPetition(s, tok.desk!, { ...petitionBody(communeId, { kind: 'feedback', title: 'Thư cũ' }), receivedOn: '2026-10-24' } as never);
+    });
+
+    it.each([
+      ['2026-11-24', 422, 'petition.received_on_future'],
+      ['2026-10-23', 422, 'petition.received_on_too_old'],
+      ['2026-02-30', 400, 'validation.isLocalDate'],
+      ['23/11/2026', 400, 'validation.isLocalDate'],
+    ])('refuses receivedOn %s (%i %s) naming the field, and creates nothing', async (receivedOn, status, code) => {
+      clock.set('2026-11-23T02:00:00.000Z');
+      const before = await countPetitions();
+      const res = await s.http().post('/api/petitions').set('Authorization', tok.desk!).send({ ...petitionBody(communeId, { kind: 'feedback' }), receivedOn });
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([['receivedOn', code]]);
+      if (code === 'petition.received_on_too_old') expect(res.body.errors[0].messages.en).toBe('The day the letter arrived may be at most 30 days back (not before 24/10/2026).');
+      expect(await countPetitions()).toBe(before);
     });
   });
 });

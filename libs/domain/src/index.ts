@@ -16,3 +16,4 @@ export * from './shared/iso-duration.js';
 export * from './reception/index.js';
 export * from './satisfaction/index.js';
 export * from './grouping/index.js';
+export * from './petition/received-on.js';

@@ -183,6 +183,8 @@ export class PublishDeadlinePolicyBody {
   @ApiPropertyOptional({ type: SubjectClocksDto, description: 'Clocks of commitments and dialogue results; the built-in defaults when absent' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SubjectClocksDto)
   subjectClocks?: SubjectClocksDto;
+  @ApiPropertyOptional({ example: 30, description: 'How many days back a letter’s arrival day may be entered at intake' })
+  @IsOptional() @IsInt() @Min(0) @Max(365) receivedOnMaxDaysBack?: number;
 }
 
 export class RecomputeScopeDto {

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RepresentativeDto } from '../grouping/grouping.dto.js';
-import { OptionalText, Page, PageSize, Text } from '../http/dto-decorators.js';
+import { IsLocalDate, OptionalText, Page, PageSize, Text } from '../http/dto-decorators.js';
 
 export class PersonDto {
   @ApiProperty({ example: 'Nguyễn Văn An' }) @Text(200) fullName: string;
@@ -45,6 +45,9 @@ export class CreatePetitionDto {
   @OptionalText(200) respondentDecisionRef?: string;
   @ApiPropertyOptional({ type: [RepresentativeDto], description: 'Group petitions (K16): 5–10 signatories → 1–2; more than 10 → at most 5' })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RepresentativeDto) representatives?: RepresentativeDto[];
+  // Issue 7 §7: a letter entered after it arrived; the receipt clocks (R7 …) start from this day.
+  @ApiPropertyOptional({ example: '2026-11-20', description: 'Local day the letter arrived (postmark or desk receipt); not after today, at most the policy’s days back' })
+  @IsOptional() @IsLocalDate() receivedOn?: string;
 }
 
 export class ListPetitionsQuery {

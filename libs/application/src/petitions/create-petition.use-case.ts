@@ -10,6 +10,7 @@ import { withIdempotencyKey } from '../shared/idempotency.js';
 import { recordIntakeGrouping } from '../grouping/intake-grouping.js';
 import type { RepresentativeInput } from '../grouping/representatives.use-case.js';
 import { openPetition } from './petition-writer.js';
+import { checkedArrivalDay } from './received-on.js';
 
 export interface CreatePetitionInput {
   readonly kind: PetitionKind;
@@ -24,6 +25,8 @@ export interface CreatePetitionInput {
   /** Grouping (issue 4): the decision the petition is about, and a group petition's representatives (K16). */
   readonly respondentDecisionRef?: string;
   readonly representatives?: readonly RepresentativeInput[];
+  /** The local day the letter arrived (postmark or desk receipt), when before today; receipt clocks start from it. */
+  readonly receivedOn?: string;
 }
 
 export interface CreatePetitionResult {
@@ -60,6 +63,7 @@ export class CreatePetitionUseCase {
       throw new AppError('unprocessable', 'petition.unit_invalid', {}, {}, [{ field: 'receivingUnitId', messageKey: 'petition.unit_invalid' }]);
     }
     const now = this.clock.now();
+    const receivedOn = await checkedArrivalDay(em, input.receivedOn, now);
     const state = await openPetition(
       em,
       {
@@ -74,6 +78,7 @@ export class CreatePetitionUseCase {
         coPetitioners: input.coPetitioners ?? [],
         parentPetitionId: null,
         createdBy: user.id,
+        receivedOn,
       },
       { userId: user.id, role: user.role },
       now,

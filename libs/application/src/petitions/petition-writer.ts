@@ -1,6 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type Actor,
+  arrivalDayToRecord,
+  type LocalDate,
+  toLocalDate,
   foldForSearch,
   formatTrackingCode,
   type PetitionChannel,
@@ -33,6 +36,8 @@ export interface NewPetition {
   readonly createdBy: string | null;
   readonly instance?: 1 | 2;
   readonly addressedToPartyHead?: boolean;
+  /** The day the letter arrived, when before its entry (validated by the caller). */
+  readonly receivedOn?: LocalDate | null;
 }
 
 /** Every committed event is announced, so read models (the board projection) can follow. */
@@ -124,6 +129,7 @@ export async function openPetition(em: EntityManager, input: NewPetition, actor:
       receivingUnitId: input.receivingUnitId,
       trackingCode: formatTrackingCode(randomBytes(12)),
       parentPetitionId: input.parentPetitionId,
+      receivedOn: arrivalDayToRecord(input.receivedOn, now),
       actor,
     },
     now,
@@ -154,6 +160,7 @@ export async function openPetition(em: EntityManager, input: NewPetition, actor:
     prolonged: false,
     addressedToPartyHead: input.addressedToPartyHead ?? false,
     createdAt: now,
+    receivedOn: arrivalDayToRecord(input.receivedOn, now) ?? toLocalDate(now),
     updatedAt: now,
     resolvedAt: null,
     closedAt: null,

@@ -82,6 +82,11 @@ export interface DeadlinePolicy {
   readonly digestHour: number;
   /** Clocks of dialogues and commitments (issue 4). Absent in versions published before them: defaults apply. */
   readonly subjectClocks?: SubjectClockRules;
+  /**
+   * How many days back a letter's arrival day (postmark or desk receipt) may be entered at intake; no statute
+   * sets it. Absent: DEFAULT_RECEIVED_ON_MAX_DAYS_BACK.
+   */
+  readonly receivedOnMaxDaysBack?: number;
 }
 
 /** A clock on something other than a petition, counted and alerted like a petition clock. */
@@ -323,6 +328,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   workingHours: { startHour: 7, startMinute: 30, endHour: 17, endMinute: 0 },
   digestHour: 7,
   subjectClocks: DEFAULT_SUBJECT_CLOCKS,
+  receivedOnMaxDaysBack: 30,
 };
 
 /** The rules that apply to a petition, by kind, instance and addressee. */

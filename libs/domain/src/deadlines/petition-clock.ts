@@ -1,4 +1,5 @@
 import { computeDue, type DueExplanation, type DurationUnit, overdueInstant, type PeriodSpec, thresholdInstant } from '../calendar/deadline.js';
+import { startOfLocalDay, toLocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { PetitionEvent, PetitionEventType } from '../petition/petition-events.js';
 import type { AlertRecipient, AlertStep, ClockKind, ClockRule, DeadlinePolicy, PauseReason, PeriodVariants } from './deadline-policy.js';
@@ -140,6 +141,17 @@ export function explainDue(clock: PetitionClock, calendar: WorkingCalendar, now:
 }
 
 /**
+ * The instant a clock counts from: the event's, or for a letter entered after it arrived, the start of its
+ * arrival day (the day is not counted either way, Civil Code Art 147).
+ */
+export function clockStartOf(event: PetitionEvent): string {
+  if (event.type === 'PetitionReceived' && event.receivedOn !== undefined && event.receivedOn < toLocalDate(new Date(event.at))) {
+    return startOfLocalDay(event.receivedOn).toISOString();
+  }
+  return event.at;
+}
+
+/**
  * Clocks a petition event starts, under the rules that apply to the petition: a rule's clock starts on its
  * `startsOn` event once, and again on a `restartsOn` event when none of its clocks is open.
  */
@@ -169,7 +181,7 @@ export function openClocksFor(
           variant,
           days,
           startEvent: event.type,
-          startedAt: event.at,
+          startedAt: clockStartOf(event),
           status: 'running',
           pauses: [],
           extensions: [],

@@ -1,3 +1,4 @@
+import type { LocalDate } from '../calendar/local-date.js';
 import type { FilingReason } from './petition-commands.js';
 import type { PetitionChannel, PetitionKind } from './petition-kind.js';
 import type { PetitionStatus } from './petition-status.js';
@@ -23,6 +24,8 @@ export type PetitionReceived = EventBase<'PetitionReceived'> & {
   readonly parentPetitionId: string | null;
   /** 2 for a second-time complaint or a re-denunciation; absent in events written before it existed (= 1). */
   readonly instance?: 1 | 2;
+  /** The local day the letter arrived (postmark or desk receipt) when it was entered later; receipt clocks start from it. */
+  readonly receivedOn?: LocalDate;
 };
 export type PetitionAccepted = EventBase<'PetitionAccepted'> & { readonly note: string | null };
 export type PetitionRejected = EventBase<'PetitionRejected'> & { readonly reason: string };

@@ -1,3 +1,4 @@
+import type { LocalDate } from '../calendar/local-date.js';
 import { legalBasisFor } from './legal-basis.js';
 import type { Actor, PetitionAction, PetitionCommand } from './petition-commands.js';
 import { PETITION_ACTIONS } from './petition-commands.js';
@@ -119,6 +120,8 @@ export interface ReceiveInput {
   readonly trackingCode: string;
   readonly parentPetitionId?: string | null;
   readonly instance?: 1 | 2;
+  /** The day the letter arrived, when before its entry (checked by receivedOnProblem). */
+  readonly receivedOn?: LocalDate | null;
   readonly actor: Actor | null;
 }
 
@@ -137,6 +140,7 @@ export function receive(input: ReceiveInput, now: Date): { state: PetitionState;
     trackingCode: input.trackingCode,
     parentPetitionId: input.parentPetitionId ?? null,
     ...(input.instance === 2 ? { instance: 2 as const } : {}),
+    ...(input.receivedOn ? { receivedOn: input.receivedOn } : {}),
   };
   return { state: evolve(null, event), events: [event] };
 }

@@ -59,6 +59,11 @@ const CORE_MESSAGES = {
     en: 'The assignee must be a handler or head of the unit that holds the petition.',
   },
   'petition.unit_invalid': { vi: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn.', en: 'The unit does not exist or is outside your jurisdiction.' },
+  'petition.received_on_future': { vi: 'Ngày nhận đơn (dấu bưu điện hoặc ngày nhận tại bộ phận tiếp dân) không thể sau hôm nay.', en: 'The day the letter arrived (postmark or desk receipt) cannot be after today.' },
+  'petition.received_on_too_old': {
+    vi: 'Ngày nhận đơn chỉ được ghi lùi tối đa {days} ngày (không trước {earliest}).',
+    en: 'The day the letter arrived may be at most {days|day|days} back (not before {earliest}).',
+  },
   'petition.second_instance_not_yet': {
     vi: 'Chỉ được khiếu nại lần hai / tố cáo tiếp khi đã có quyết định, kết luận hoặc đã hết thời hạn giải quyết.',
     en: 'A second-time complaint or re-denunciation needs a decision or conclusion, or a lapsed resolution deadline.',

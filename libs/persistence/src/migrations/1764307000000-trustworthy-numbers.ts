@@ -12,6 +12,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * days like its clock), taken for past completions from their CommitmentDone event and closing day.
  *
  * The daily digest now names its subjects ({subjects}); digests stored before only counted petitions, and say so.
+ *
+ * A petition records the day its letter arrived (`received_on`, postmark or desk receipt), which may precede its
+ * entry; petitions entered before this migration arrived, as far as anyone knows, the day they were entered.
  */
 export class TrustworthyNumbers1764307000000 implements MigrationInterface {
   name = 'TrustworthyNumbers1764307000000';
@@ -42,9 +45,12 @@ export class TrustworthyNumbers1764307000000 implements MigrationInterface {
                'vi', (params->>'petitions') || ' đơn',
                'en', (params->>'petitions') || CASE WHEN params->>'petitions' = '1' THEN ' petition' ELSE ' petitions' END))
        WHERE kind = 'deadline.digest' AND NOT params ? 'subjects'`);
+    await q.query(`ALTER TABLE petitions ADD COLUMN received_on date`);
+    await q.query(`UPDATE petitions SET received_on = (created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE petitions DROP COLUMN received_on`);
     await q.query(`ALTER TABLE commitments DROP COLUMN completed_late, DROP COLUMN completed_days_overdue`);
     // Restarted clocks cannot be kept under one-clock-per-rule: the latest start of each rule stays.
     await q.query(`
