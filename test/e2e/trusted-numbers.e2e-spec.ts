@@ -41,6 +41,8 @@ describe('trusted numbers', () => {
     waitFor(async () => (await s.sql.query(`SELECT 1 FROM petition_events WHERE petition_id = $1 AND type = 'PetitionEscalated'`, [id])).rowCount === 1, {
       what: 'the escalation',
     });
+  const track = async (code: string) =>
+    (await s.http().get(`/api/track/${code}`).expect(200)).body as { timeline: { at: string; type: string; message: { vi: string; en: string }; deadline?: string }[] };
   const stats = async (query: string) => {
     const res = await s.http().get(`/api/board/stats?${query}`).set('Authorization', tok.board!);
     if (res.status !== 200) throw new Error(`stats → ${res.status} ${res.text}`);
@@ -76,6 +78,19 @@ describe('trusted numbers', () => {
       await act(late.id, 'start-verification');
       await act(late.id, 'resolve', { summary: 'Đã giải quyết', decisionNumber: '15/QĐ-UBND' });
       await act(onTime.id, 'resolve', { summary: 'Đã trả lời công dân' });
+      // The lapse of K3 on 23/12 gave the citizen the second-time complaint right (LKN Art 33): 30 days → 22/01/2027.
+      await waitFor(async () => (await track(late.trackingCode)).timeline.some((t) => t.type === 'rights'), { what: 'the rights notice on the tracking page' });
+      expect((await track(late.trackingCode)).timeline.filter((t) => t.type === 'rights')).toEqual([
+        expect.objectContaining({
+          type: 'rights',
+          deadline: '2027-01-22',
+          message: expect.objectContaining({
+            en: 'The time to decide the first-time complaint ran out on 23/12/2026 without a decision. You may file a second-time complaint with the direct superior body, or sue in the administrative court, within 30 days, by the end of 22/01/2027 (Law on Complaints 2011, Art 33).',
+          }),
+        }),
+        // And the decision opens it again, from the decision (29/12 + 30 days = Thu 28/01/2027).
+        expect.objectContaining({ type: 'rights', deadline: '2027-01-28' }),
+      ]);
       const [met] = await resolutionClocks(late.id);
       // Met before the (new) due instant, yet late: the breach on 23/12 is on record.
       expect(met).toMatchObject({ status: 'met', metAt: '2026-12-29T02:00:00.000Z', dueAt: '2027-01-07T17:00:00.000Z', late: true });
@@ -177,6 +192,91 @@ describe('trusted numbers', () => {
       expect(res.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([['receivedOn', code]]);
       if (code === 'petition.received_on_too_old') expect(res.body.errors[0].messages.en).toBe('The day the letter arrived may be at most 30 days back (not before 24/10/2026).');
       expect(await countPetitions()).toBe(before);
+    });
+  });
+
+  describe('the public tracking timeline', () => {
+    const petitioner = { fullName: 'Lê Thị Bình', idNumber: '022190004567', phone: '0987654321', email: 'binh.le@example.vn', address: 'Số 12 ngõ 4, tổ 9' };
+    const secrets = [
+      petitioner.fullName,
+      petitioner.idNumber,
+      petitioner.phone,
+      petitioner.email,
+      petitioner.address,
+      'Khiếu nại quyết định thu hồi đất nhà bà Bình',
+      'GHI-CHU-NOI-BO-1',
+      'GHI-CHU-NOI-BO-2',
+      'GHI-CHU-NOI-BO-3',
+      'TOM-TAT-NOI-BO',
+    ];
+    const expectNoSecrets = (text: string, extra: string[] = []) => {
+      for (const secret of [...secrets, ...extra]) expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
+    };
+
+    it('tells the citizen of receipt, acceptance, the result in the words written for them, and the second-time complaint window', async () => {
+      clock.set('2027-03-01T02:00:00.000Z'); // Mon 01/03/2027
+      const p = await createPetition(s, tok.desk!, {
+        ...petitionBody(communeId, { kind: 'complaint', title: 'Khiếu nại quyết định thu hồi đất nhà bà Bình', petitioner }),
+        receivedOn: '2027-02-26',
+      } as never);
+      await act(p.id, 'accept', { note: 'GHI-CHU-NOI-BO-1 đã gọi điện cho bà Bình' });
+      const handlerId = await s.userId('handler');
+      await act(p.id, 'assign', { assigneeId: handlerId, note: 'GHI-CHU-NOI-BO-2' });
+      await act(p.id, 'start-verification', { note: 'GHI-CHU-NOI-BO-3 xác minh tại nhà' });
+      clock.set('2027-03-02T02:00:00.000Z'); // Tue 02/03/2027
+      await act(p.id, 'resolve', {
+        summary: 'TOM-TAT-NOI-BO: hộ bà Bình lấn chiếm 20 m²',
+        decisionNumber: '45/QĐ-UBND',
+        citizenSummary: 'Giữ nguyên quyết định thu hồi đất; phần bồi thường được tính lại theo giá mới.',
+      });
+
+      const res = await s.http().get(`/api/track/${p.trackingCode}`).expect(200);
+      const timeline = (res.body as Awaited<ReturnType<typeof track>>).timeline;
+      expect(timeline.map((t) => t.type)).toEqual(['received', 'accepted', 'resolved', 'rights']);
+      expect(timeline[0]!.message).toEqual({
+        vi: 'Đơn đến ngày 26/02/2027 và được tiếp nhận tại Phường Hạ Long; thời hạn xử lý tính từ ngày đơn đến.',
+        en: 'Your letter arrived on 26/02/2027 and was received by Phường Hạ Long; the processing time counts from the day it arrived.',
+      });
+      expect(timeline[2]!.message.vi).toBe('Đã có kết quả giải quyết (Đã có quyết định giải quyết): Giữ nguyên quyết định thu hồi đất; phần bồi thường được tính lại theo giá mới.');
+      // LKN Art 33: 30 days from the decision (02/03) → Thu 01/04/2027.
+      expect(timeline[3]).toEqual({
+        at: '2027-03-02T02:00:00.000Z',
+        type: 'rights',
+        deadline: '2027-04-01',
+        message: {
+          vi: expect.stringContaining('đến hết ngày 01/04/2027 nếu nhận quyết định ngày 02/03/2027 (Luật Khiếu nại 2011 Điều 33)'),
+          en: 'If you disagree with the first-time decision, you may file a second-time complaint with the direct superior body, or sue in the administrative court, within 30 days of receiving it: by the end of 01/04/2027 if you received it on 02/03/2027 (Law on Complaints 2011, Art 33).',
+        },
+      });
+      // Never personal data, internal notes, the internal summary, the content or who handled it.
+      const staff = await s.sql.query<{ full_name: string }>(`SELECT full_name FROM users WHERE username IN ('desk', 'head', 'handler')`);
+      expectNoSecrets(res.text, [handlerId, await s.userId('head'), await s.userId('desk'), ...staff.rows.map((r) => r.full_name), 'Nội dung:']);
+    });
+
+    it('says where a petition was transferred, and why one was not accepted', async () => {
+      clock.set('2027-03-03T02:00:00.000Z');
+      const other = (
+        await s.sql.query<{ id: string; name: string }>(
+          `SELECT o.id, o.name FROM units o JOIN units c ON c.id = $1 WHERE o.level = 'commune' AND o.province_id = c.province_id AND o.id <> c.id ORDER BY o.code LIMIT 1`,
+          [communeId],
+        )
+      ).rows[0]!;
+      const sent = await createPetition(s, tok.desk!, petitionBody(communeId, { kind: 'feedback', title: 'Phản ánh của bà Bình về phường khác', petitioner }));
+      await mustPerformAction(s, tok.desk!, sent.id, 'transfer', { toUnitId: other.id, reason: 'GHI-CHU-NOI-BO-1 không thuộc thẩm quyền' });
+      const refused = await createPetition(s, tok.desk!, petitionBody(communeId, { kind: 'complaint', title: 'Khiếu nại quyết định thu hồi đất nhà bà Bình', petitioner }));
+      await act(refused.id, 'reject', { reason: 'Quyết định bị khiếu nại đã có hiệu lực pháp luật từ năm 2020.' });
+
+      const t1 = await s.http().get(`/api/track/${sent.trackingCode}`).expect(200);
+      expect((t1.body as Awaited<ReturnType<typeof track>>).timeline.map((t) => [t.type, t.message.en])).toEqual([
+        ['received', 'Your petition was received by Phường Hạ Long.'],
+        ['transferred', `Your petition was sent on to ${other.name}, which is competent to handle it.`],
+      ]);
+      const t2 = await s.http().get(`/api/track/${refused.trackingCode}`).expect(200);
+      expect((t2.body as Awaited<ReturnType<typeof track>>).timeline.map((t) => [t.type, t.message.vi])).toEqual([
+        ['received', 'Đơn đã được tiếp nhận tại Phường Hạ Long.'],
+        ['rejected', 'Đơn không được thụ lý. Lý do: Quyết định bị khiếu nại đã có hiệu lực pháp luật từ năm 2020.'],
+      ]);
+      for (const res of [t1, t2]) expectNoSecrets(res.text);
     });
   });
 });

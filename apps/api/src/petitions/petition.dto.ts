@@ -95,6 +95,8 @@ export class ResolveBody {
   @ApiProperty({ description: 'The decision, conclusion or answer' }) @Required(20000) summary: string;
   @ApiPropertyOptional({ example: '125/QĐ-UBND' }) @OptionalText(100) decisionNumber?: string;
   @ApiPropertyOptional() @OptionalText(500) legalBasis?: string;
+  @ApiPropertyOptional({ description: 'The result as the citizen reads it on the public tracking page; no personal data' })
+  @OptionalText(2000) citizenSummary?: string;
 }
 export class CloseBody {
   @ApiPropertyOptional() @OptionalText() note?: string;

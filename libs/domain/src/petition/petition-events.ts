@@ -46,6 +46,8 @@ export type PetitionResolved = EventBase<'PetitionResolved'> & {
   readonly outcome: PetitionStatus;
   readonly summary: string;
   readonly decisionNumber: string | null;
+  /** The result in words meant for the citizen (public tracking); absent when none was written. */
+  readonly citizenSummary?: string;
 };
 export type PetitionClosed = EventBase<'PetitionClosed'> & { readonly note: string | null };
 export type PetitionWithdrawn = EventBase<'PetitionWithdrawn'> & { readonly reason: string | null };

@@ -234,6 +234,7 @@ export function decide(state: PetitionState, command: PetitionCommand, now: Date
         summary: command.summary.trim(),
         decisionNumber: orNull(command.decisionNumber),
         legalBasis: orNull(command.legalBasis) ?? base.legalBasis,
+        ...(blank(command.citizenSummary) ? {} : { citizenSummary: command.citizenSummary!.trim() }),
       };
       break;
     case 'close':

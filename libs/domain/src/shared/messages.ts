@@ -2,6 +2,7 @@ import { DIALOGUE_LABELS, DIALOGUE_MESSAGES } from '../dialogue/dialogue.message
 import { GROUPING_MESSAGES } from '../grouping/grouping.messages.js';
 import { RECEPTION_MESSAGES } from '../reception/reception.messages.js';
 import { SATISFACTION_MESSAGES } from '../satisfaction/satisfaction.messages.js';
+import { TRACKING_MESSAGES } from '../petition/tracking.messages.js';
 import type { Message } from './message.js';
 
 export type { Message };
@@ -312,11 +313,12 @@ export const MESSAGES = {
   ...DIALOGUE_MESSAGES,
   ...RECEPTION_MESSAGES,
   ...SATISFACTION_MESSAGES,
+  ...TRACKING_MESSAGES,
   ...GROUPING_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** The parts, for the duplicate-key check. */
-export const MESSAGE_PARTS: readonly Readonly<Record<string, Message>>[] = [CORE_MESSAGES, DIALOGUE_MESSAGES, RECEPTION_MESSAGES, SATISFACTION_MESSAGES, GROUPING_MESSAGES];
+export const MESSAGE_PARTS: readonly Readonly<Record<string, Message>>[] = [CORE_MESSAGES, DIALOGUE_MESSAGES, RECEPTION_MESSAGES, SATISFACTION_MESSAGES, GROUPING_MESSAGES, TRACKING_MESSAGES];
 
 export type MessageKey = keyof typeof MESSAGES;
 
