@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CommitmentView } from '@app/application';
+import { type CommitmentView, DailyDigestUseCase } from '@app/application';
 import { minutes, mustCommitmentAction, mustDialogueAction, requestDialogue, setClock } from '../support/dialogue-fixtures.js';
 import { demoCommuneId, userUnitId } from '../support/petition-fixtures.js';
 import { startTestStack, type TestStack } from '../support/test-stack.js';
@@ -216,6 +216,15 @@ describe('commitment and dialogue-results clocks', () => {
         clockDueAt: '2027-03-31T17:00:00.000Z',
       }),
     ]);
+    // The board's digest of that morning names what the alert was about: a commitment, not "0 petitions"
+    // (the sweep makes it; running the digest again is a no-op).
+    await s.worker()!.get(DailyDigestUseCase).execute();
+    const inbox = (await s.http().get('/api/notifications').set('Authorization', tok.board!).expect(200)).body.items as { kind: string; message: { vi: string; en: string } }[];
+    // Newest first: the commitment's breach today, the G4 results alert on 23/03.
+    expect(inbox.filter((n) => n.kind === 'deadline.digest').map((n) => n.message)).toEqual([
+      { vi: 'Tổng hợp ngày 01/04/2027: 1 cảnh báo thời hạn trên 1 cam kết.', en: 'Digest for 01/04/2027: 1 deadline alert on 1 commitment.' },
+      { vi: 'Tổng hợp ngày 23/03/2027: 1 cảnh báo thời hạn trên 1 cuộc đối thoại.', en: 'Digest for 23/03/2027: 1 deadline alert on 1 dialogue.' },
+    ]);
     const handler = await s.http().get('/api/board/overdue-commitments').set('Authorization', await s.token('handler')).expect(403);
     expect(handler.headers['content-type']).toMatch(/application\/problem\+json/);
   });
@@ -234,9 +243,13 @@ describe('commitment and dialogue-results clocks', () => {
 
     const done = await mustCommitmentAction(s, tok.head!, onDate, 'complete', { evidence: { note: 'Đã lắp đủ 6 đèn', reference: '15/BB-KT' } });
     expect(done.status).toBe('done');
+    // Done on 15/04, due 31/03: 15 calendar days late, recorded at completion.
+    expect(done).toMatchObject({ late: true, daysOverdue: 15 });
     expect(await clockOf('commitment_id', onDate)).toEqual([expect.objectContaining({ status: 'met' })]);
     await setClock(s, tok.admin!, '2027-05-31T09:00:00+07:00');
     await settled();
+    // What was recorded at completion does not grow with time.
+    expect(await commitment(onDate)).toMatchObject({ status: 'done', late: true, daysOverdue: 15, completion: { late: true, daysOverdue: 15 } });
     expect((await alertsOf('commitment_id', onDate, headId)).filter((k) => k.startsWith('overdue-2'))).toEqual([]);
     const board = await s.http().get('/api/board/overdue-commitments').set('Authorization', tok.board!).expect(200);
     // Only the commitment promised by default (due 09/04) is left overdue now.

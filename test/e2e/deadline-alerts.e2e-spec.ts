@@ -114,8 +114,16 @@ describe('deadline alerts driven by the test clock', () => {
       );
     await waitFor(async () => (await digests()).rowCount === 2, { what: 'the daily digests' });
     expect((await digests()).rows).toEqual(
-      [handlerId, headId].sort().map((id) => ({ recipient_id: id, params: { date: '09/12/2026', alerts: 1, petitions: 1 } })),
+      [handlerId, headId].sort().map((id) => ({
+        recipient_id: id,
+        params: { date: '09/12/2026', alerts: 1, petitions: 1, commitments: 0, dialogues: 0, subjects: { vi: '1 đơn', en: '1 petition' } },
+      })),
     );
+    // One of each, in words: no "1 alerts", no "petitions" for what was about one petition.
+    const digest = ((await s.http().get('/api/notifications').set('Authorization', handler).expect(200)).body.items as { kind: string; message: { vi: string; en: string } }[]).find(
+      (n) => n.kind === 'deadline.digest',
+    );
+    expect(digest?.message).toEqual({ vi: 'Tổng hợp ngày 09/12/2026: 1 cảnh báo thời hạn trên 1 đơn.', en: 'Digest for 09/12/2026: 1 deadline alert on 1 petition.' });
   });
 
   it('fires nothing new when advanced again within the same rung', async () => {

@@ -17,3 +17,5 @@ export * from './shared/iso-duration.js';
 export * from './reception/index.js';
 export * from './satisfaction/index.js';
 export * from './grouping/index.js';
+export * from './petition/received-on.js';
+export * from './petition/citizen-timeline.js';

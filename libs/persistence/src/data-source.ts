@@ -19,6 +19,7 @@ import { Grouping1764230000000 } from './migrations/1764230000000-grouping.js';
 import { SubjectClocks1764240000000 } from './migrations/1764240000000-subject-clocks.js';
 import { CalendarFacts1764304000000 } from './migrations/1764304000000-calendar-facts.js';
 import { DenunciationRules1764306000000 } from './migrations/1764306000000-denunciation-rules.js';
+import { TrustworthyNumbers1764307000000 } from './migrations/1764307000000-trustworthy-numbers.js';
 
 export const ENTITIES = [
   UnitEntity,
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   SubjectClocks1764240000000,
   CalendarFacts1764304000000,
   DenunciationRules1764306000000,
+  TrustworthyNumbers1764307000000,
 ];
 
 /** Schema changes only ever come from migrations; nothing synchronizes or migrates implicitly. */

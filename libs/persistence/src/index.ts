@@ -16,3 +16,4 @@ export * from './reference/units-import.js';
 export * from './reference/demo-seed.js';
 export * from './repositories/clock.repository.js';
 export * from './repositories/calendar.repository.js';
+export * from './repositories/digest.repository.js';

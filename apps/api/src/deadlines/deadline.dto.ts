@@ -134,6 +134,9 @@ export class ClockRuleDto {
   @ApiPropertyOptional({ description: 'Also met by POST …/met with the notice’s reference (R5: the written notice of receipt or transfer)' })
   @IsOptional() @IsBoolean() metByNotice?: boolean;
   @ApiPropertyOptional({ description: 'Does not apply to anonymous letters (LTC Art 25(2))' }) @IsOptional() @IsBoolean() skipAnonymous?: boolean;
+  @ApiPropertyOptional({ enum: PETITION_EVENT_TYPES, isArray: true, description: 'Events that start the clock again once the earlier one stopped (a reopen)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsIn(PETITION_EVENT_TYPES, { each: true })
+  restartsOn?: PetitionEventType[];
   @ApiPropertyOptional({ type: ExtensionRuleDto })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ExtensionRuleDto)
   extension?: ExtensionRuleDto;
@@ -259,6 +262,8 @@ export class PublishDeadlinePolicyBody {
   @ApiPropertyOptional({ type: OutsideSecondInstanceDto, description: 'Where complainants are guided when the second instance is outside the system' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => OutsideSecondInstanceDto)
   outsideSecondInstance?: OutsideSecondInstanceDto;
+  @ApiPropertyOptional({ example: 30, description: 'How many days back a letter’s arrival day may be entered at intake' })
+  @IsOptional() @IsInt() @Min(0) @Max(365) receivedOnMaxDaysBack?: number;
 }
 
 export class RecomputeScopeDto {

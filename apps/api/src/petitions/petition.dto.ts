@@ -54,6 +54,9 @@ export class CreatePetitionDto {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RepresentativeDto) representatives?: RepresentativeDto[];
   @ApiPropertyOptional({ example: '2026-08-20', description: 'Complaints (K1, LKN Art 9): the local date the complainant received or learnt of the decision; past 90 days the response warns' })
   @IsOptional() @IsLocalDate() decisionKnownOn?: string;
+  // Issue 7 §7: a letter entered after it arrived; the receipt clocks (R7 …) start from this day.
+  @ApiPropertyOptional({ example: '2026-11-20', description: 'Local day the letter arrived (postmark or desk receipt); not after today, at most the policy’s days back' })
+  @IsOptional() @IsLocalDate() receivedOn?: string;
 }
 
 export class ListPetitionsQuery {
@@ -103,6 +106,8 @@ export class ResolveBody {
   @ApiProperty({ description: 'The decision, conclusion or answer' }) @Required(20000) summary: string;
   @ApiPropertyOptional({ example: '125/QĐ-UBND' }) @OptionalText(100) decisionNumber?: string;
   @ApiPropertyOptional() @OptionalText(500) legalBasis?: string;
+  @ApiPropertyOptional({ description: 'The result as the citizen reads it on the public tracking page; no personal data' })
+  @OptionalText(2000) citizenSummary?: string;
 }
 export class CloseBody {
   @ApiPropertyOptional() @OptionalText() note?: string;

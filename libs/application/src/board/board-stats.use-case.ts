@@ -142,8 +142,12 @@ const DEFINITION_MESSAGES = {
  * For a period [from 00:00, to 24:00) in UTC+7 and `now`:
  * - received: petitions with created_at in the period (transferred-in petitions included);
  * - resolved: petitions whose resolution clock (kind 'resolution') was met in the period (met_at);
- * - resolvedOnTime: of those, met_at ≤ due_at (due_at includes pauses and extensions; a clock met while
- *   paused has no due instant and was, by definition, within its period); resolvedLate is the rest;
+ * - resolvedOnTime: of those, the ones none of whose resolution clocks (an earlier one, or one started by a
+ *   reopen) is late. A clock is late when it was met after its due_at (due_at includes pauses and extensions; a
+ *   clock met while paused has no due instant) or when it was ever breached: a breach stays on the clock's
+ *   record (`breaches`) when an extension, a flag or a recompute later moves the due instant back ahead. The
+ *   one exception is a breach whose instant lies inside a pause the clock records (paused days do not count,
+ *   and a pause is only recorded for a reason the rule allows). resolvedLate is the rest;
  * - overdueNow: petitions with an open (running or breached) resolution clock whose due_at ≤ now: a snapshot
  *   at `asOf`, not tied to the period;
  * - escalated: petitions with at least one PetitionEscalated event in the period;
@@ -266,7 +270,19 @@ export function boardStatsQuery(scope: AccessScope, input: BoardStatsInput, now:
          -- few that were resolved in the period. The planner may as well start from petition_clocks_resolution_met.
          SELECT su.group_id,
                 count(DISTINCT p.id)::int AS resolved,
-                count(DISTINCT p.id) FILTER (WHERE c.due_at IS NULL OR c.met_at <= c.due_at)::int AS on_time,
+                -- Late when any resolution clock of the case (an earlier one, or one after a reopen) was met after
+                -- its due instant or ever breached, a breach inside a recorded pause excepted (clockWasLate).
+                count(DISTINCT p.id) FILTER (WHERE NOT EXISTS (
+                  SELECT 1 FROM petition_clocks rc
+                   WHERE rc.petition_id = p.id AND rc.kind = 'resolution'
+                     AND ((rc.status = 'met' AND rc.due_at IS NOT NULL AND rc.met_at > rc.due_at)
+                          OR EXISTS (
+                            SELECT 1 FROM jsonb_array_elements(rc.breaches) b
+                             WHERE NOT EXISTS (
+                               SELECT 1 FROM jsonb_array_elements(rc.pauses) q
+                                WHERE (q->>'from')::timestamptz <= (b->>'at')::timestamptz
+                                  AND (q->>'to' IS NULL OR (b->>'at')::timestamptz < (q->>'to')::timestamptz)))))
+                )::int AS on_time,
                 count(DISTINCT p.id) FILTER (WHERE su.commune_id IS NOT NULL)::int AS grassroots_n,
                 count(DISTINCT p.id) FILTER (
                   WHERE su.commune_id IS NOT NULL

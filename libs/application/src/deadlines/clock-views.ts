@@ -1,5 +1,7 @@
 import {
+  type ClockBreach,
   type ClockExtension,
+  clockWasLate,
   type ClockPause,
   type ClockRule,
   type CalendarFact,
@@ -60,6 +62,10 @@ export interface ClockView {
   readonly startedAt: string;
   readonly dueAt: string | null;
   readonly breachedAt: string | null;
+  /** Every breach the clock ever had, lifted ones included: a late case stays late on the record. */
+  readonly breaches: readonly ClockBreach[];
+  /** Met after its due instant or ever breached (a breach inside a recorded pause excepted): the board counts it late. */
+  readonly late: boolean;
   readonly metAt: string | null;
   readonly cancelledAt: string | null;
   readonly pauses: readonly ClockPause[];
@@ -107,6 +113,8 @@ export function toClockView(clock: PetitionClock, thresholds: readonly Threshold
     startedAt: clock.startedAt,
     dueAt: clock.dueAt,
     breachedAt: clock.breachedAt,
+    breaches: clock.breaches,
+    late: clockWasLate(clock),
     metAt: clock.metAt,
     cancelledAt: clock.cancelledAt,
     pauses: clock.pauses,

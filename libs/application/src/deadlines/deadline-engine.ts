@@ -100,9 +100,9 @@ export async function applyDeadlines(em: EntityManager, p: PetitionDeadlineFacts
     }
     const policy = policyInForce(ctx.policies, toLocalDate(new Date(event.at)));
     if (!policy) continue;
-    const present = new Set([...clocks.values()].map((c) => c.ruleId));
-    const rules = rulesFor(policy, p).filter((r) => !present.has(r.ruleId));
-    for (const clock of openClocksFor(event, rules, { policyVersion: policy.version, flags: ctx.flags, calendar: ctx.calendar, now, newId: randomUUID })) {
+    const rules = rulesFor(policy, p);
+    const started = openClocksFor(event, rules, { policyVersion: policy.version, flags: ctx.flags, calendar: ctx.calendar, now, newId: randomUUID }, [...clocks.values()]);
+    for (const clock of started) {
       clocks.set(clock.id, clock);
       changed.add(clock.id);
     }

@@ -123,7 +123,10 @@ export class FireDueThresholdsUseCase {
 
       await this.storeAlerts(em, fired, now, deliverAt);
       await em.query(
-        `UPDATE petition_clocks SET status = 'breached', breached_at = due_at, version = version + 1, updated_at = $2
+        // The breach joins the clock's history, which a later lift (extension, flag, recompute) never erases.
+        `UPDATE petition_clocks
+            SET status = 'breached', breached_at = due_at, version = version + 1, updated_at = $2,
+                breaches = breaches || jsonb_build_array(jsonb_build_object('at', due_at, 'liftedAt', NULL, 'liftedBy', NULL))
           WHERE id = ANY($1::uuid[]) AND status = 'running'`,
         [fired.filter((f) => parseThresholdKey(f.key).base === '100').map((f) => f.clock_id), now],
       );

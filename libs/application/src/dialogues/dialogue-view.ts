@@ -2,6 +2,7 @@ import {
   allowedCommitmentActions,
   availableDialogueActions,
   type CommitmentAction,
+  type CommitmentCompletion,
   type CommitmentEvidence,
   type CommitmentState,
   COMMITMENT_TRANSITIONS,
@@ -55,9 +56,15 @@ export interface CommitmentSummaryView {
   readonly dueDate: string;
   readonly status: string;
   readonly statusLabel: Message;
-  /** Unfinished and past its due day (whether or not the clock has marked it overdue yet). */
+  /**
+   * Unfinished and past its due day (whether or not the clock has marked it overdue yet); for a done one, whether
+   * it was done after its due day (recorded at completion).
+   */
   readonly late: boolean;
+  /** Calendar days past the due date: now while unfinished, at completion once done. */
   readonly daysOverdue: number;
+  /** Recorded when it was done: late or not, and by how many days in which unit. Null until done. */
+  readonly completion: CommitmentCompletion | null;
   readonly transferredToPetitionId: string | null;
   readonly dropReason: string | null;
   readonly version: number;
@@ -76,7 +83,8 @@ export interface CommitmentView extends CommitmentSummaryView {
 }
 
 export function toCommitmentSummary(c: CommitmentState, now: Date): CommitmentSummaryView {
-  const late = !TERMINAL_COMMITMENT_STATUSES.includes(c.status) && commitmentIsLate(c.dueDate, now);
+  const open = !TERMINAL_COMMITMENT_STATUSES.includes(c.status);
+  const late = c.completion !== null ? c.completion.late : open && commitmentIsLate(c.dueDate, now);
   return {
     id: c.id,
     dialogueId: c.dialogueId,
@@ -88,7 +96,8 @@ export function toCommitmentSummary(c: CommitmentState, now: Date): CommitmentSu
     status: c.status,
     statusLabel: LABELS.commitmentStatus[c.status],
     late,
-    daysOverdue: late ? localDaysBetween(c.dueDate, toLocalDate(now)) : 0,
+    daysOverdue: c.completion !== null ? c.completion.daysOverdue : late ? localDaysBetween(c.dueDate, toLocalDate(now)) : 0,
+    completion: c.completion,
     transferredToPetitionId: c.transferredToPetitionId,
     dropReason: c.dropReason,
     version: c.version,

@@ -4,6 +4,7 @@ import {
   DEFAULT_COMPLAINT_PERIODS,
   filingLimitCheck,
   LABELS,
+  type LocalDate,
   type PetitionChannel,
   type PetitionKind,
   policyInForce,
@@ -21,6 +22,7 @@ import { withIdempotencyKey } from '../shared/idempotency.js';
 import { recordIntakeGrouping } from '../grouping/intake-grouping.js';
 import type { RepresentativeInput } from '../grouping/representatives.use-case.js';
 import { type NewPetition, openPetition } from './petition-writer.js';
+import { checkedArrivalDay } from './received-on.js';
 
 export interface CreatePetitionInput {
   readonly kind: PetitionKind;
@@ -42,6 +44,8 @@ export interface CreatePetitionInput {
   readonly representatives?: readonly RepresentativeInput[];
   /** K1 (complaints only): the local date the complainant received or learnt of the decision or act. */
   readonly decisionKnownOn?: string;
+  /** The local day the letter arrived (postmark or desk receipt), when before today; receipt clocks start from it. */
+  readonly receivedOn?: string;
 }
 
 export interface CreatePetitionResult {
@@ -101,7 +105,9 @@ export class CreatePetitionUseCase {
     const anonymous = input.anonymous === true;
     const petitioner = intakePetitioner(input);
     const now = this.clock.now();
-    const filing = await this.filingLimit(em, input, now);
+    const receivedOn = await checkedArrivalDay(em, input.receivedOn, now);
+    // A complaint is filed the day the letter arrived, not the day it was entered (K1 counts to that day).
+    const filing = await this.filingLimit(em, input, receivedOn ?? toLocalDate(now), now);
     const state = await openPetition(
       em,
       {
@@ -119,6 +125,7 @@ export class CreatePetitionUseCase {
         ...filing,
         anonymous,
         addressedToPartyHead: input.addressedToPartyHead === true,
+        receivedOn,
       },
       { userId: user.id, role: user.role },
       now,
@@ -147,13 +154,18 @@ export class CreatePetitionUseCase {
   }
 
   /** K1 at intake (LKN Art 9): checked against the policy in force today; past the limit it warns, never refuses. */
-  private async filingLimit(em: EntityManager, input: CreatePetitionInput, now: Date): Promise<Pick<NewPetition, 'decisionKnownOn' | 'filingLimit'>> {
+  private async filingLimit(
+    em: EntityManager,
+    input: CreatePetitionInput,
+    filedOn: LocalDate,
+    now: Date,
+  ): Promise<Pick<NewPetition, 'decisionKnownOn' | 'filingLimit'>> {
     const knownOn = input.decisionKnownOn;
     if (knownOn === undefined) return {};
     if (input.kind !== 'complaint') throw invalidCommand('decisionKnownOn', 'petition.decision_known_on_kind');
-    if (knownOn > toLocalDate(now)) throw invalidCommand('decisionKnownOn', 'petition.decision_known_on_future');
+    if (knownOn > filedOn) throw invalidCommand('decisionKnownOn', 'petition.decision_known_on_future');
     const policy = policyInForce(await loadPolicies(em), toLocalDate(now));
-    const c = filingLimitCheck(policy ? complaintPeriodsOf(policy) : DEFAULT_COMPLAINT_PERIODS, knownOn, now);
+    const c = filingLimitCheck(policy ? complaintPeriodsOf(policy) : DEFAULT_COMPLAINT_PERIODS, knownOn, filedOn);
     return { decisionKnownOn: knownOn, filingLimit: { ruleId: c.ruleId, limitDays: c.limitDays, elapsedDays: c.elapsedDays, exceeded: c.exceeded } };
   }
 }

@@ -1,12 +1,27 @@
-import { type Clock, complexityOf, evolve, foldForSearch, LABELS, normalizeTrackingCode, type PetitionKind, type PetitionState, type PetitionStatus } from '@app/domain';
-import { PetitionEntity, petitionStore, UnitEntity } from '@app/persistence';
+import {
+  type CitizenTimelineEntry,
+  citizenTimeline,
+  type Clock,
+  complexityOf,
+  evolve,
+  foldForSearch,
+  LABELS,
+  lastLocalDayOf,
+  type LocalDate,
+  normalizeTrackingCode,
+  type PetitionKind,
+  type PetitionState,
+  type PetitionStatus,
+} from '@app/domain';
+import { clockStore, PetitionEntity, petitionStore, UnitEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { accessScopeOf, scopeCondition } from '../auth/access-scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
 import { loadClockViews } from '../deadlines/clock-views.js';
+import { loadCalendar } from '../deadlines/deadline-sources.js';
 import { visiblePetition } from './visible-petition.js';
 import { complaintPathFacts } from './complaint-facts.js';
 import { blockedPetitionActions } from '../dialogues/second-complaint-gate.js';
@@ -37,6 +52,12 @@ export interface PublicTrackingView {
   readonly history: { readonly at: string; readonly status: string }[];
   /** When a complaint decision takes legal effect (LKN Art 44); null until a complaint is decided. */
   readonly legalEffect: LegalEffectView | null;
+  /**
+   * What happened, told to the citizen: receipt, acceptance or refusal with its reason, transfer with where to,
+   * guidance, the result as written for the citizen, and the rights that follow with their deadlines. Only
+   * fields meant for the citizen; never personal data, internal notes or the internal summary.
+   */
+  readonly timeline: CitizenTimelineEntry[];
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -98,6 +119,27 @@ export class PetitionQueries {
       history.push({ at: e.occurredAt.toISOString(), status: next.status });
       return next;
     }, null);
+    const payloads = events.map((e) => e.payload);
+    const unitIds = [...new Set([row.receivingUnitId, ...payloads.flatMap((e) => (e.type === 'PetitionTransferred' && e.toUnitId ? [e.toUnitId] : []))])];
+    const units = await em.find(UnitEntity, { where: { id: In(unitIds) } });
+    const commune = unit.communeId && unit.communeId !== unit.id ? await em.findOne(UnitEntity, { where: { id: unit.communeId } }) : null;
+    const lapsedClocks = new Map<string, LocalDate | null>();
+    for (const e of payloads) {
+      if (e.type !== 'CitizenRightsNotified' || lapsedClocks.has(e.clockId)) continue;
+      const c = await clockStore.byId(em, e.clockId, false);
+      // The breach on record is the lapse, even if a later flag or extension moved the due date.
+      const lapse = c?.breaches[0]?.at ?? c?.dueAt ?? null;
+      lapsedClocks.set(e.clockId, lapse ? lastLocalDayOf(new Date(lapse)) : null);
+    }
+    const now = this.clock.now();
+    const timeline = citizenTimeline(payloads, {
+      kind: row.kind,
+      instance: row.instance,
+      remoteArea: unit.remoteArea || (commune?.remoteArea ?? false),
+      calendar: await loadCalendar(em, now),
+      unitName: (id) => units.find((u) => u.id === id)?.name ?? null,
+      clockLastDay: (id) => lapsedClocks.get(id) ?? null,
+    });
     return {
       trackingCode: row.trackingCode,
       kind: row.kind,
@@ -111,6 +153,7 @@ export class PetitionQueries {
       closedAt: row.closedAt?.toISOString() ?? null,
       history,
       legalEffect: toLegalEffectView((await complaintPathFacts(em, row, events.map((e) => e.payload), this.clock.now())).legalEffect),
+      timeline,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { availableActions, formatLocalDate, LABELS, type LegalEffect, type Message, type PetitionAction, renderMessage, type SecondInstanceFacts } from '@app/domain';
+import { availableActions, formatLocalDate, LABELS, type LegalEffect, type Message, type PetitionAction, renderMessage, type SecondInstanceFacts, toLocalDate } from '@app/domain';
 import type { BlockedAction } from '../dialogues/second-complaint-gate.js';
 import type { PersonRecord, PetitionEntity, PetitionEventEntity } from '@app/persistence';
 import { toPetitionState } from '@app/persistence';
@@ -33,6 +33,8 @@ export interface PetitionSummaryView {
   readonly escalationLevel: number;
   readonly parentPetitionId: string | null;
   readonly createdAt: string;
+  /** The local day the letter arrived (postmark or desk receipt): the day of entry unless recorded earlier. */
+  readonly receivedOn: string;
   readonly updatedAt: string;
   readonly resolvedAt: string | null;
   readonly closedAt: string | null;
@@ -131,6 +133,7 @@ export function toSummaryView(row: PetitionEntity): PetitionSummaryView {
     escalationLevel: row.escalationLevel,
     parentPetitionId: row.parentPetitionId,
     createdAt: row.createdAt.toISOString(),
+    receivedOn: row.receivedOn ?? toLocalDate(row.createdAt),
     updatedAt: row.updatedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,

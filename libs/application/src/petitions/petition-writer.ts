@@ -1,6 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type Actor,
+  arrivalDayToRecord,
+  type LocalDate,
+  toLocalDate,
   foldForSearch,
   formatTrackingCode,
   type PetitionChannel,
@@ -39,6 +42,8 @@ export interface NewPetition {
   readonly filingLimit?: PetitionReceived['filingLimit'];
   /** A denunciation with no name (LTC Art 25(2)); the petitioner record is then empty. */
   readonly anonymous?: boolean;
+  /** The day the letter arrived, when before its entry (validated by the caller). */
+  readonly receivedOn?: LocalDate | null;
 }
 
 /** Every committed event is announced, so read models (the board projection) can follow. */
@@ -132,6 +137,7 @@ export async function openPetition(em: EntityManager, input: NewPetition, actor:
       receivingUnitId: input.receivingUnitId,
       trackingCode: formatTrackingCode(randomBytes(12)),
       parentPetitionId: input.parentPetitionId,
+      receivedOn: arrivalDayToRecord(input.receivedOn, now),
       actor,
       decisionKnownOn: input.decisionKnownOn,
       filingLimit: input.filingLimit,
@@ -166,6 +172,7 @@ export async function openPetition(em: EntityManager, input: NewPetition, actor:
     addressedToPartyHead: input.addressedToPartyHead ?? false,
     anonymous: input.anonymous ?? false,
     createdAt: now,
+    receivedOn: arrivalDayToRecord(input.receivedOn, now) ?? toLocalDate(now),
     updatedAt: now,
     resolvedAt: null,
     closedAt: null,

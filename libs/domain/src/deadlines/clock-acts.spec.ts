@@ -35,6 +35,7 @@ function clockOf(ruleId: string, startedOn: string, more: Partial<PetitionClock>
       variantChanges: [],
       dueAt: null,
       breachedAt: null,
+      breaches: [],
       metAt: null,
       cancelledAt: null,
       ...more,

@@ -2,9 +2,9 @@ import type { DueExplanation } from '../calendar/deadline.js';
 import { dayOfWeek, type LocalDate, toLocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { PetitionEventType } from '../petition/petition-events.js';
-import { LABELS, type Message, renderMessage } from '../shared/messages.js';
+import { LABELS, type Message, pluralForm, renderMessage } from '../shared/messages.js';
 import type { ClockRule } from './deadline-policy.js';
-import { type CaseFlags, type ClockRefusal, OPEN_CLOCK_STATUSES, type PetitionClock, variantFor, withDue } from './petition-clock.js';
+import { type CaseFlags, type ClockRefusal, liftBreaches, OPEN_CLOCK_STATUSES, type PetitionClock, variantFor, withDue } from './petition-clock.js';
 
 /** Refusals of the deadline acts beyond those of petition-clock.ts. */
 export type ClockActRefusal = ClockRefusal | { readonly code: 'met-by-workflow'; readonly metOn: readonly PetitionEventType[] };
@@ -61,7 +61,7 @@ export function repinClock(
 
 function liftBreach(clock: PetitionClock, now: Date): PetitionClock {
   const late = clock.dueAt !== null && new Date(clock.dueAt) <= now;
-  return clock.status === 'breached' && !late ? { ...clock, status: 'running', breachedAt: null } : clock;
+  return clock.status === 'breached' && !late ? { ...clock, status: 'running', breachedAt: null, breaches: liftBreaches(clock.breaches, now, 'recompute') } : clock;
 }
 
 function sameClock(a: PetitionClock, b: PetitionClock): boolean {
@@ -93,10 +93,11 @@ const concat = (parts: readonly Message[]): Message => ({ vi: parts.map((p) => p
  * ngày cuối 27/12/2026 rơi vào Chủ nhật nên kéo dài đến hết thứ Hai 28/12/2026."
  */
 export function summarizeDue(clock: Pick<PetitionClock, 'unit' | 'startEvent' | 'status' | 'pauses'>, e: DueExplanation): Message {
-  const unit = LABELS.durationUnit[clock.unit];
+  const unitOf = (n: number): Message => pluralForm<Record<typeof clock.unit, Message>>(n, LABELS.durationUnitOne, LABELS.durationUnit)[clock.unit];
+  const unit = unitOf(e.baseDays);
   const details: Message[] = [];
-  if (e.extensionDays > 0) details.push(renderMessage('deadline.summary_extended', { days: e.extensionDays, unit }));
-  if (e.pausedDays > 0) details.push(renderMessage('deadline.summary_paused', { days: e.pausedDays, unit }));
+  if (e.extensionDays > 0) details.push(renderMessage('deadline.summary_extended', { days: e.extensionDays, unit: unitOf(e.extensionDays) }));
+  if (e.pausedDays > 0) details.push(renderMessage('deadline.summary_paused', { days: e.pausedDays, unit: unitOf(e.pausedDays) }));
   if (clock.unit === 'working_days' && e.daysOff.length > 0) details.push(renderMessage('deadline.summary_skipped', { count: e.daysOff.length }));
   const start = LABELS.clockStart[clock.startEvent as keyof typeof LABELS.clockStart] ?? LABELS.clockStart.other;
   const common = {

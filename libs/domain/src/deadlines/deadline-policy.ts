@@ -36,6 +36,11 @@ export interface ClockRule {
   readonly metOn: readonly PetitionEventType[];
   /** Events after which the clock no longer applies. */
   readonly cancelledOn: readonly PetitionEventType[];
+  /**
+   * Events that start the rule's clock again, as a new clock with the full period and its own alert ladder,
+   * when the earlier one has stopped (a feedback or recommendation reopened because the citizen is not satisfied).
+   */
+  readonly restartsOn?: readonly PetitionEventType[];
   /** Extensions as legal acts: at most `maxCount`, each of `days` (LTC Art 30: twice 30 days at most). */
   readonly extension?: ExtensionRule;
   /**
@@ -108,6 +113,11 @@ export interface DeadlinePolicy {
   readonly complaintPeriods?: ComplaintPeriods;
   /** Where a complainant is guided when the second instance is outside the system. Absent: defaults apply. */
   readonly outsideSecondInstance?: OutsideSecondInstance;
+  /**
+   * How many days back a letter's arrival day (postmark or desk receipt) may be entered at intake; no statute
+   * sets it. Absent: DEFAULT_RECEIVED_ON_MAX_DAYS_BACK.
+   */
+  readonly receivedOnMaxDaysBack?: number;
 }
 
 /**
@@ -467,6 +477,8 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
       startsOn: 'PetitionAccepted',
       metOn: ['PetitionResolved'],
       cancelledOn: ENDED,
+      // No statute sets a period for a reopened case; it gets this rule's period again (unverified, like the rule).
+      restartsOn: ['PetitionReopened'],
       pauseReasons: RESOLUTION_PAUSES,
     },
     {
@@ -499,6 +511,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   subjectClocks: DEFAULT_SUBJECT_CLOCKS,
   complaintPeriods: DEFAULT_COMPLAINT_PERIODS,
   outsideSecondInstance: DEFAULT_OUTSIDE_SECOND_INSTANCE,
+  receivedOnMaxDaysBack: 30,
 };
 
 /** The rules that apply to a petition, by kind, instance, addressee and whether the letter is anonymous. */

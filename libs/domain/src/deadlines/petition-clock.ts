@@ -1,4 +1,5 @@
 import { computeDue, type DueExplanation, type DurationUnit, overdueInstant, type PeriodSpec, thresholdInstant } from '../calendar/deadline.js';
+import { startOfLocalDay, toLocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { PetitionEvent, PetitionEventType } from '../petition/petition-events.js';
 import {
@@ -52,6 +53,20 @@ export interface VariantChange {
   readonly reason: string;
 }
 
+/** What moved a breached clock's due instant back into the future. */
+export type BreachLift = 'extension' | 'flags' | 'recompute' | 'resume';
+
+/**
+ * A breach is a historical fact: recorded when the due instant passes, and kept when an extension, a flag, a
+ * recompute or a resume later lifts it (`liftedAt`), so a case that was late stays counted late.
+ */
+export interface ClockBreach {
+  /** The due instant that passed. */
+  readonly at: string;
+  readonly liftedAt: string | null;
+  readonly liftedBy: BreachLift | null;
+}
+
 /** One statutory clock on one petition: the Postgres row is the truth, this is its shape. */
 export interface PetitionClock {
   readonly id: string;
@@ -70,9 +85,40 @@ export interface PetitionClock {
   readonly extensions: readonly ClockExtension[];
   readonly variantChanges: readonly VariantChange[];
   readonly dueAt: string | null;
+  /** The current breach: cleared when it is lifted. `breaches` keeps every one. */
   readonly breachedAt: string | null;
+  readonly breaches: readonly ClockBreach[];
   readonly metAt: string | null;
   readonly cancelledAt: string | null;
+}
+
+/** The history with a new breach at `at`, unless one is still open (a breach is recorded once until lifted). */
+export function recordBreach(breaches: readonly ClockBreach[], at: string): readonly ClockBreach[] {
+  if (breaches.some((b) => b.liftedAt === null)) return breaches;
+  return [...breaches, { at, liftedAt: null, liftedBy: null }];
+}
+
+/** The history with its open breach marked lifted (the record stays). */
+export function liftBreaches(breaches: readonly ClockBreach[], now: Date, by: BreachLift): readonly ClockBreach[] {
+  return breaches.map((b) => (b.liftedAt === null ? { ...b, liftedAt: now.toISOString(), liftedBy: by } : b));
+}
+
+/**
+ * A breach the law does not count: its instant fell inside a pause the clock records (paused days do not
+ * count; a pause is recorded only for a reason the rule allows). A breach lifted by anything else stays late.
+ */
+export function breachExcused(breach: Pick<ClockBreach, 'at'>, pauses: readonly Pick<ClockPause, 'from' | 'to'>[]): boolean {
+  const at = new Date(breach.at).getTime();
+  return pauses.some((p) => new Date(p.from).getTime() <= at && (p.to === null || at < new Date(p.to).getTime()));
+}
+
+/**
+ * Whether a clock counts as late: met after its due instant, or breached at any time and not excused by a
+ * lawful pause — even when an extension, a flag or a recompute later moved its due instant back ahead.
+ */
+export function clockWasLate(clock: Pick<PetitionClock, 'metAt' | 'dueAt' | 'breaches' | 'pauses'>): boolean {
+  if (clock.metAt !== null && clock.dueAt !== null && new Date(clock.metAt) > new Date(clock.dueAt)) return true;
+  return clock.breaches.some((b) => !breachExcused(b, clock.pauses));
 }
 
 export const OPEN_CLOCK_STATUSES: readonly ClockStatus[] = ['running', 'paused', 'breached'];
@@ -110,14 +156,33 @@ export function explainDue(clock: PetitionClock, calendar: WorkingCalendar, now:
   return computeDue(periodOf(clock), calendar, now).explanation;
 }
 
-/** Clocks a petition event starts, under the rules that apply to the petition. */
+/**
+ * The instant a clock counts from: the event's, or for a letter entered after it arrived, the start of its
+ * arrival day (the day is not counted either way, Civil Code Art 147).
+ */
+export function clockStartOf(event: PetitionEvent): string {
+  if (event.type === 'PetitionReceived' && event.receivedOn !== undefined && event.receivedOn < toLocalDate(new Date(event.at))) {
+    return startOfLocalDay(event.receivedOn).toISOString();
+  }
+  return event.at;
+}
+
+/**
+ * Clocks a petition event starts, under the rules that apply to the petition: a rule's clock starts on its
+ * `startsOn` event once, and again on a `restartsOn` event when none of its clocks is open.
+ */
 export function openClocksFor(
   event: PetitionEvent,
   rules: readonly ClockRule[],
   ctx: { policyVersion: number; flags: CaseFlags; calendar: WorkingCalendar; now: Date; newId: () => string },
+  existing: readonly Pick<PetitionClock, 'ruleId' | 'status'>[] = [],
 ): PetitionClock[] {
+  const starts = (r: ClockRule) =>
+    r.startsOn === event.type
+      ? !existing.some((c) => c.ruleId === r.ruleId)
+      : (r.restartsOn?.includes(event.type) ?? false) && existing.some((c) => c.ruleId === r.ruleId) && !existing.some((c) => c.ruleId === r.ruleId && OPEN_CLOCK_STATUSES.includes(c.status));
   return rules
-    .filter((r) => r.startsOn === event.type)
+    .filter(starts)
     .map((r) => {
       const { variant, days } = variantFor(ctx.flags, r.days);
       return withDue(
@@ -132,13 +197,14 @@ export function openClocksFor(
           variant,
           days,
           startEvent: event.type,
-          startedAt: event.at,
+          startedAt: clockStartOf(event),
           status: 'running',
           pauses: [],
           extensions: [],
           variantChanges: [],
           dueAt: null,
           breachedAt: null,
+          breaches: [],
           metAt: null,
           cancelledAt: null,
         },
@@ -190,7 +256,12 @@ export function resumeClock(clock: PetitionClock, calendar: WorkingCalendar, now
   const resumed = withDue({ ...clock, pauses, status: 'running' }, calendar, now);
   // A clock resumed after its (shifted) due instant is already late.
   const late = resumed.dueAt !== null && new Date(resumed.dueAt) <= now;
-  return { ok: true, clock: late ? { ...resumed, status: 'breached', breachedAt: clock.breachedAt ?? resumed.dueAt } : resumed };
+  if (late) {
+    const breachedAt = clock.breachedAt ?? resumed.dueAt!;
+    return { ok: true, clock: { ...resumed, status: 'breached', breachedAt, breaches: recordBreach(clock.breaches, breachedAt) } };
+  }
+  // Resumed with its due instant ahead again: no current breach, but an earlier one stays on record.
+  return { ok: true, clock: { ...resumed, breachedAt: null, breaches: liftBreaches(clock.breaches, now, 'resume') } };
 }
 
 /**
@@ -224,7 +295,11 @@ export function extendClock(
   );
   // An extension granted before the due instant lifts a breach only if the new due is in the future.
   const stillLate = extended.dueAt !== null && new Date(extended.dueAt) <= now;
-  return { ok: true, clock: stillLate ? extended : { ...extended, status: extended.status === 'breached' ? 'running' : extended.status, breachedAt: null } };
+  if (stillLate) return { ok: true, clock: extended };
+  return {
+    ok: true,
+    clock: { ...extended, status: extended.status === 'breached' ? 'running' : extended.status, breachedAt: null, breaches: liftBreaches(extended.breaches, now, 'extension') },
+  };
 }
 
 /** Complexity or remote-area flags changed: the clock takes the matching variant, and the change is recorded. */
@@ -235,7 +310,7 @@ export function applyFlags(clock: PetitionClock, rule: ClockRule, flags: CaseFla
   const change: VariantChange = { at: now.toISOString(), from: clock.variant, to: next.variant, days: next.days, reason };
   const changed = withDue({ ...clock, variant: next.variant, days: next.days, variantChanges: [...clock.variantChanges, change] }, calendar, now);
   const late = changed.dueAt !== null && new Date(changed.dueAt) <= now;
-  if (changed.status === 'breached' && !late) return { ...changed, status: 'running', breachedAt: null };
+  if (changed.status === 'breached' && !late) return { ...changed, status: 'running', breachedAt: null, breaches: liftBreaches(changed.breaches, now, 'flags') };
   return changed;
 }
 

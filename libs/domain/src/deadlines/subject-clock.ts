@@ -3,7 +3,7 @@ import { type LocalDate, localDaysBetween, toLocalDate } from '../calendar/local
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { DeadlinePolicy, SubjectClockRule } from './deadline-policy.js';
 import { subjectClocksOf } from './deadline-policy.js';
-import { type ClockStatus, parseThresholdKey, periodOf, planLadder, type ThresholdPlan } from './petition-clock.js';
+import { type ClockBreach, type ClockStatus, liftBreaches, parseThresholdKey, periodOf, planLadder, type ThresholdPlan } from './petition-clock.js';
 
 /*
  * Clocks of a commitment (its due date) and of a commune conference's results publication (G4). They are
@@ -29,6 +29,8 @@ export interface SubjectClock {
   readonly status: ClockStatus;
   readonly dueAt: string | null;
   readonly breachedAt: string | null;
+  /** Every breach, kept when a recompute lifts it (see ClockBreach). */
+  readonly breaches: readonly ClockBreach[];
   readonly metAt: string | null;
   readonly cancelledAt: string | null;
 }
@@ -64,6 +66,7 @@ function started(
     status: 'running',
     dueAt: null,
     breachedAt: null,
+    breaches: [],
     metAt: null,
     cancelledAt: null,
   };
@@ -127,7 +130,7 @@ export function recomputeSubjectClock(clock: SubjectClock, calendar: WorkingCale
   const dueAt = computeDue(periodOf(period(clock)), calendar, now).dueAt?.toISOString() ?? null;
   const lifted = clock.status === 'breached' && dueAt !== null && new Date(dueAt) > now;
   if (dueAt === clock.dueAt && !lifted) return clock;
-  return { ...clock, dueAt, ...(lifted ? { status: 'running' as const, breachedAt: null } : {}) };
+  return { ...clock, dueAt, ...(lifted ? { status: 'running' as const, breachedAt: null, breaches: liftBreaches(clock.breaches, now, 'recompute') } : {}) };
 }
 
 export function explainSubjectDue(clock: SubjectClock, calendar: WorkingCalendar, now: Date): DueExplanation {

@@ -60,6 +60,7 @@ function stateIn(status: CommitmentStatus, overrides: Partial<CommitmentState> =
     evidence: [],
     transferredToPetitionId: null,
     dropReason: null,
+    completion: null,
     version: 3,
     createdAt: '2026-10-21T02:00:00.000Z',
     updatedAt: '2026-10-22T02:00:00.000Z',
@@ -166,6 +167,15 @@ describe('commitment bodies', () => {
     expect(expectRefused(decideCommitment(stateIn('in_progress'), { action: 'complete', actor: head, evidence: { note: ' ' } }, NOW))).toMatchObject({
       field: 'evidence.note',
     });
+  });
+
+  it('records on the commitment how late it was done, in calendar days past the due date', () => {
+    // Due Fri 20/11, done Mon 23/11: three calendar days late (the commitment clock counts calendar days).
+    const late = expectOk(decideCommitment(stateIn('overdue'), validCommand('complete'), NOW));
+    expect(late.events[0]).toMatchObject({ late: true, daysOverdue: 3 });
+    expect(late.state.completion).toEqual({ late: true, daysOverdue: 3, unit: 'calendar_days' });
+    const onTime = expectOk(decideCommitment(stateIn('in_progress', { dueDate: '2026-11-23' }), validCommand('complete'), NOW));
+    expect(onTime.state.completion).toEqual({ late: false, daysOverdue: 0, unit: 'calendar_days' });
   });
 
   it('records whether it was done late', () => {

@@ -25,6 +25,17 @@ export interface CommitmentEvidence {
   readonly reference: string | null;
 }
 
+/**
+ * How late a commitment was when it was done, recorded then (a done commitment is no longer "late now", but
+ * the board and the next agenda must still see that it was). Counted in the commitment clock's unit: calendar
+ * days past the promised due date.
+ */
+export interface CommitmentCompletion {
+  readonly late: boolean;
+  readonly daysOverdue: number;
+  readonly unit: 'calendar_days';
+}
+
 export interface CommitmentState {
   readonly id: string;
   readonly dialogueId: string;
@@ -38,6 +49,8 @@ export interface CommitmentState {
   readonly evidence: readonly CommitmentEvidence[];
   readonly transferredToPetitionId: string | null;
   readonly dropReason: string | null;
+  /** Set when it was done: whether, and by how many days, it was late. */
+  readonly completion: CommitmentCompletion | null;
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -98,6 +111,8 @@ export type CommitmentEvidenceAdded = EventBase<'CommitmentEvidenceAdded'> & { r
 export type CommitmentDone = EventBase<'CommitmentDone'> & {
   readonly evidence: { readonly note: string; readonly reference: string | null } | null;
   readonly late: boolean;
+  /** Calendar days past the due date (0 when on time); absent on events recorded before it was kept. */
+  readonly daysOverdue?: number;
 };
 export type CommitmentOverdue = EventBase<'CommitmentOverdue'> & { readonly dueDate: LocalDate };
 export type CommitmentTransferred = EventBase<'CommitmentTransferred'> & { readonly petitionId: string; readonly note: string | null };
@@ -156,6 +171,11 @@ const orNull = (s: string | undefined | null): string | null => (blank(s) ? null
 /** A commitment's clock has lapsed once its due day is over (local time). */
 export function commitmentIsLate(dueDate: LocalDate, now: Date): boolean {
   return toLocalDate(now) > dueDate;
+}
+
+/** Whole calendar days past the due date at `now` (0 while on time): the commitment clock counts calendar days. */
+export function commitmentDaysOverdue(dueDate: LocalDate, now: Date): number {
+  return commitmentIsLate(dueDate, now) ? localDaysBetween(dueDate, toLocalDate(now)) : 0;
 }
 
 export interface CreateCommitmentInput {
@@ -247,6 +267,7 @@ export function decideCommitment(state: CommitmentState, command: CommitmentComm
         type: 'CommitmentDone',
         evidence: given === undefined ? null : { note: given.note.trim(), reference: orNull(given.reference) },
         late: commitmentIsLate(state.dueDate, now),
+        daysOverdue: commitmentDaysOverdue(state.dueDate, now),
       };
       break;
     }
@@ -281,6 +302,7 @@ export function evolveCommitment(state: CommitmentState | null, event: Commitmen
       evidence: [],
       transferredToPetitionId: null,
       dropReason: null,
+      completion: null,
       version: 1,
       createdAt: event.at,
       updatedAt: event.at,
@@ -299,6 +321,7 @@ export function evolveCommitment(state: CommitmentState | null, event: Commitmen
         ...s,
         status: 'done',
         closedAt: event.at,
+        completion: { late: event.late, daysOverdue: event.daysOverdue ?? (event.late ? commitmentDaysOverdue(state.dueDate, new Date(event.at)) : 0), unit: 'calendar_days' },
         evidence: event.evidence === null ? state.evidence : [...state.evidence, { at: event.at, actorId: event.actorId, ...event.evidence }],
       };
     case 'CommitmentOverdue':

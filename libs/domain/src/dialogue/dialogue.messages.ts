@@ -13,7 +13,7 @@ export const DIALOGUE_MESSAGES = {
   },
   'dialogue.voter_threshold_not_met': {
     vi: 'Cần ít nhất {required} cử tri (10% của {registeredVoters} cử tri) yêu cầu; mới có {voterCount}.',
-    en: 'At least {required} voters (10% of {registeredVoters}) must request it; only {voterCount} did.',
+    en: 'At least {required|voter|voters} (10% of {registeredVoters}) must request it; only {voterCount} did.',
   },
   'dialogue.complaint_petition_required': {
     vi: 'Đối thoại giải quyết khiếu nại phải gắn với đơn khiếu nại.',
@@ -22,11 +22,11 @@ export const DIALOGUE_MESSAGES = {
   'dialogue.schedule_in_past': { vi: 'Thời gian tổ chức phải ở tương lai.', en: 'The dialogue must be scheduled in the future.' },
   'dialogue.notice_too_short': {
     vi: 'Phải thông báo trước ít nhất {days} ngày: thông báo hôm nay thì sớm nhất ngày {earliest} mới được tổ chức, nhưng lịch là ngày {scheduledOn}. Hãy đổi lịch trước.',
-    en: 'Notice must be given at least {days} days before: announced today, the earliest day is {earliest}, but it is scheduled for {scheduledOn}. Reschedule first.',
+    en: 'Notice must be given at least {days|day|days} before: announced today, the earliest day is {earliest}, but it is scheduled for {scheduledOn}. Reschedule first.',
   },
   'dialogue.notice_period_not_met': {
     vi: 'Hội nghị đã thông báo ngày {announcedOn} nên sớm nhất ngày {earliest} mới được tổ chức (trước ít nhất {days} ngày), không phải ngày {heldOn}.',
-    en: 'Announced on {announcedOn}, the conference may be held from {earliest} (at least {days} days later), not on {heldOn}.',
+    en: 'Announced on {announcedOn}, the conference may be held from {earliest} (at least {days|day|days} later), not on {heldOn}.',
   },
   'dialogue.held_in_future': { vi: 'Thời điểm tổ chức không thể ở tương lai.', en: 'The time it was held cannot be in the future.' },
   'dialogue.held_before_announcement': {
@@ -41,7 +41,7 @@ export const DIALOGUE_MESSAGES = {
   },
   'dialogue.questions_unresolved': {
     vi: 'Còn {count} câu hỏi chưa được trả lời, chuyển thành đơn hoặc thành cam kết.',
-    en: '{count} questions are not yet answered, turned into a petition or into a commitment.',
+    en: '{count|question is|questions are} not yet answered, turned into a petition or into a commitment.',
   },
   'dialogue.petitions_already_linked': { vi: 'Các đơn này đã được gắn với cuộc đối thoại.', en: 'These petitions are already linked to the dialogue.' },
   'commitment.transition_not_allowed': {
@@ -56,7 +56,7 @@ export const DIALOGUE_MESSAGES = {
   'commitment.not_yet_due': { vi: 'Cam kết chưa đến hạn nên chưa thể coi là quá hạn.', en: 'The commitment is not yet due, so it cannot be overdue.' },
   'dialogue.commitments_pending': {
     vi: 'Còn {count} cam kết đang thực hiện và chưa đến hạn; chỉ kết thúc đối thoại khi mọi cam kết đã hoàn thành, chuyển thành đơn, hủy bỏ hoặc quá hạn (sẽ được báo cáo lại ở hội nghị sau).',
-    en: '{count} commitments are still under way and not yet due; a dialogue closes only once every commitment is done, transferred, dropped or overdue (overdue ones are reported at the next conference).',
+    en: '{count|commitment is|commitments are} still under way and not yet due; a dialogue closes only once every commitment is done, transferred, dropped or overdue (overdue ones are reported at the next conference).',
   },
   'dialogue.version_conflict': {
     vi: 'Cuộc đối thoại đã được người khác cập nhật (phiên bản hiện tại {version}). Hãy tải lại rồi thử lại.',

@@ -5,11 +5,11 @@ export const GROUPING_MESSAGES = {
   // Representatives of a group petition (K16).
   'grouping.representatives_not_group': {
     vi: 'Đơn có {petitioners} người đứng tên, chưa phải đơn đông người (từ {groupMin} người) nên không cử người đại diện ({legalBasis}).',
-    en: 'The petition has {petitioners} signatories, fewer than the {groupMin} of a group petition, so no representatives are appointed ({legalBasis}).',
+    en: 'The petition has {petitioners|signatory|signatories}, fewer than the {groupMin} of a group petition, so no representatives are appointed ({legalBasis}).',
   },
   'grouping.representatives_count': {
     vi: 'Đơn có {petitioners} người đứng tên phải cử từ {min} đến {max} người đại diện ({legalBasis}); đã nêu {given} người.',
-    en: 'A petition with {petitioners} signatories appoints {min} to {max} representatives ({legalBasis}); {given} given.',
+    en: 'A petition with {petitioners|signatory|signatories} appoints {min} to {max|representative|representatives} ({legalBasis}); {given} given.',
   },
   'grouping.representative_not_petitioner': {
     vi: 'Người đại diện phải là một trong những người đứng tên đơn.',
@@ -54,11 +54,11 @@ export const GROUPING_MESSAGES = {
   // Hot spots.
   'grouping.hot.growth': {
     vi: 'Tăng {count} người đứng tên trong {days} ngày (ngưỡng {threshold})',
-    en: '{count} new signatories in {days} days (threshold {threshold})',
+    en: '{count|new signatory|new signatories} in {days|day|days} (threshold {threshold})',
   },
   'grouping.hot.group_petition': {
     vi: 'Có đơn đông người ({count} người, ngưỡng {threshold})',
-    en: 'Contains a group petition ({count} signatories, threshold {threshold})',
+    en: 'Contains a group petition ({count|signatory|signatories}, threshold {threshold})',
   },
   // Over-level (vượt cấp).
   'grouping.over_level.received_at_province_level': { vi: 'Đơn được tiếp nhận ở cấp tỉnh', en: 'Received at province level' },

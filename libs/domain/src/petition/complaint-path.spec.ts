@@ -65,8 +65,8 @@ describe('K10/K11: legal effect of a decision (LKN Art 44)', () => {
 
 describe('K1: the 90-day filing limit (LKN Art 9)', () => {
   it('counts calendar days from knowing of the decision to receipt, and flags more than 90', () => {
-    expect(filingLimitCheck(P, '2026-08-25', at9('2026-11-23'))).toMatchObject({ elapsedDays: 90, exceeded: false, limitDays: 90 });
-    expect(filingLimitCheck(P, '2026-08-24', at9('2026-11-23'))).toMatchObject({ elapsedDays: 91, exceeded: true, ruleId: 'K1' });
+    expect(filingLimitCheck(P, '2026-08-25', '2026-11-23')).toMatchObject({ elapsedDays: 90, exceeded: false, limitDays: 90 });
+    expect(filingLimitCheck(P, '2026-08-24', '2026-11-23')).toMatchObject({ elapsedDays: 91, exceeded: true, ruleId: 'K1' });
   });
 });
 

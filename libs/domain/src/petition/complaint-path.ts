@@ -99,9 +99,8 @@ export interface FilingLimitCheck {
 }
 
 /** Obstacles are not known at intake; the head weighs them when accepting or refusing (LKN Art 9, Art 11). */
-export function filingLimitCheck(periods: ComplaintPeriods, decisionKnownOn: LocalDate, receivedAt: Date): FilingLimitCheck {
+export function filingLimitCheck(periods: ComplaintPeriods, decisionKnownOn: LocalDate, receivedOn: LocalDate): FilingLimitCheck {
   const rule = periods.filing;
-  const receivedOn = toLocalDate(receivedAt);
   const elapsedDays = localDaysBetween(decisionKnownOn, receivedOn);
   return {
     ruleId: rule.ruleId,

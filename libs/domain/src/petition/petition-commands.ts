@@ -51,6 +51,8 @@ export type ResolveCommand = Base<'resolve'> & {
   readonly summary: string;
   readonly decisionNumber?: string;
   readonly legalBasis?: string;
+  /** What the citizen is told of the result on the public tracking page (the summary stays internal). */
+  readonly citizenSummary?: string;
 };
 export type CloseCommand = Base<'close'> & { readonly note?: string };
 export type WithdrawCommand = Base<'withdraw'> & { readonly reason?: string };

@@ -1,3 +1,4 @@
+import type { LocalDate } from '../calendar/local-date.js';
 import type { ComplaintObstacleReason } from './complaint-obstacle.js';
 import type { FilingReason, RejectionGround } from './petition-commands.js';
 import type { PetitionChannel, PetitionKind } from './petition-kind.js';
@@ -29,6 +30,8 @@ export type PetitionReceived = EventBase<'PetitionReceived'> & {
   readonly filingLimit?: { readonly ruleId: string; readonly limitDays: number; readonly elapsedDays: number; readonly exceeded: boolean };
   /** A letter with no name (LTC Art 25(2)); absent when the petitioner is named. */
   readonly anonymous?: true;
+  /** The local day the letter arrived (postmark or desk receipt) when it was entered later; receipt clocks start from it. */
+  readonly receivedOn?: LocalDate;
 };
 export type PetitionAccepted = EventBase<'PetitionAccepted'> & {
   readonly note: string | null;
@@ -57,6 +60,8 @@ export type PetitionResolved = EventBase<'PetitionResolved'> & {
   readonly outcome: PetitionStatus;
   readonly summary: string;
   readonly decisionNumber: string | null;
+  /** The result in words meant for the citizen (public tracking); absent when none was written. */
+  readonly citizenSummary?: string;
 };
 export type PetitionClosed = EventBase<'PetitionClosed'> & { readonly note: string | null };
 export type PetitionWithdrawn = EventBase<'PetitionWithdrawn'> & { readonly reason: string | null };

@@ -1,3 +1,4 @@
+import type { LocalDate } from '../calendar/local-date.js';
 import { legalBasisFor } from './legal-basis.js';
 import type { Actor, PetitionAction, PetitionCommand, SecondInstanceFacts } from './petition-commands.js';
 import { PETITION_ACTIONS } from './petition-commands.js';
@@ -187,6 +188,8 @@ export interface ReceiveInput {
   readonly parentPetitionId?: string | null;
   readonly instance?: 1 | 2;
   readonly anonymous?: boolean;
+  /** The day the letter arrived, when before its entry (checked by receivedOnProblem). */
+  readonly receivedOn?: LocalDate | null;
   readonly actor: Actor | null;
   /** K1: a complaint's date of receiving or knowing of the decision, and the check the application made. */
   readonly decisionKnownOn?: string;
@@ -211,6 +214,7 @@ export function receive(input: ReceiveInput, now: Date): { state: PetitionState;
     ...(input.decisionKnownOn !== undefined ? { decisionKnownOn: input.decisionKnownOn } : {}),
     ...(input.filingLimit !== undefined ? { filingLimit: input.filingLimit } : {}),
     ...(input.anonymous === true ? { anonymous: true as const } : {}),
+    ...(input.receivedOn ? { receivedOn: input.receivedOn } : {}),
   };
   return { state: evolve(null, event), events: [event] };
 }
@@ -325,6 +329,7 @@ export function decide(state: PetitionState, command: PetitionCommand, now: Date
         summary: command.summary.trim(),
         decisionNumber: orNull(command.decisionNumber),
         legalBasis: orNull(command.legalBasis) ?? base.legalBasis,
+        ...(blank(command.citizenSummary) ? {} : { citizenSummary: command.citizenSummary!.trim() }),
       };
       break;
     case 'close':

@@ -18,7 +18,7 @@ export const SATISFACTION_MESSAGES = {
   },
   'satisfaction.token_expired': {
     vi: 'Liên kết đánh giá đã hết hạn lúc {expiredAt} ({days} ngày kể từ khi có kết quả giải quyết). Ông/bà vẫn có thể liên hệ bộ phận tiếp công dân, nêu mã đơn {trackingCode}.',
-    en: 'This feedback link expired at {expiredAt} ({days} days after the result). You can still contact the citizen reception desk, quoting petition {trackingCode}.',
+    en: 'This feedback link expired at {expiredAt} ({days|day|days} after the result). You can still contact the citizen reception desk, quoting petition {trackingCode}.',
   },
   'satisfaction.token_superseded': {
     vi: 'Liên kết này không còn hiệu lực vì đơn {trackingCode} đang được xem xét lại. Ông/bà sẽ nhận liên kết mới khi có kết quả mới.',
@@ -43,7 +43,7 @@ export const SATISFACTION_MESSAGES = {
   },
   'satisfaction.if_not_satisfied.second_complaint_right': {
     vi: 'Khiếu nại không được mở lại. Nếu không đồng ý với quyết định giải quyết lần đầu, ông/bà có quyền khiếu nại lần hai trong {days} ngày kể từ ngày nhận quyết định (Luật Khiếu nại 2011 Điều 33), hoặc khởi kiện vụ án hành chính tại Tòa án trong thời hiệu 01 năm kể từ ngày nhận được hoặc biết được quyết định hành chính, hành vi hành chính (Luật Tố tụng hành chính 2015 Điều 116).',
-    en: 'A complaint is not reopened. If you disagree with the first-time decision, you may file a second-time complaint within {days} days of receiving it (Law on Complaints 2011, Art 33), or bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015, Art 116).',
+    en: 'A complaint is not reopened. If you disagree with the first-time decision, you may file a second-time complaint within {days|day|days} of receiving it (Law on Complaints 2011, Art 33), or bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015, Art 116).',
   },
   'satisfaction.if_not_satisfied.lawsuit_right': {
     vi: 'Đây là quyết định giải quyết khiếu nại lần hai. Nếu không đồng ý, ông/bà có quyền khởi kiện vụ án hành chính tại Tòa án trong thời hiệu 01 năm kể từ ngày nhận được hoặc biết được quyết định hành chính, hành vi hành chính (Luật Tố tụng hành chính 2015 Điều 116); Luật Khiếu nại 2011 Điều 7, Điều 33.',
@@ -67,7 +67,7 @@ export const SATISFACTION_MESSAGES = {
   },
   'satisfaction.outcome.second_complaint_right': {
     vi: 'Ý kiến đã được ghi nhận. Khiếu nại không được mở lại; theo Luật Khiếu nại 2011 Điều 33, nếu không đồng ý với quyết định giải quyết lần đầu (ngày {decidedOn}) ông/bà có quyền khiếu nại lần hai trong {days} ngày kể từ ngày nhận quyết định, tức chậm nhất đến hết ngày {lastDay} nếu nhận quyết định ngay ngày ban hành. Cách nộp: gửi đơn khiếu nại lần hai (ghi mã đơn {trackingCode}, kèm bản sao quyết định lần đầu và tài liệu liên quan) đến {superiorName}, hoặc đến trực tiếp bộ phận tiếp công dân của {superiorName}. Ông/bà cũng có thể khởi kiện vụ án hành chính tại Tòa án trong thời hiệu 01 năm kể từ ngày nhận được hoặc biết được quyết định hành chính, hành vi hành chính (Luật Tố tụng hành chính 2015 Điều 116).',
-    en: 'Your rating was recorded. A complaint is not reopened: under the Law on Complaints 2011, Art 33, if you disagree with the first-time decision (of {decidedOn}) you may file a second-time complaint within {days} days of receiving it, that is by the end of {lastDay} if you received it on the day it was issued. How to file: send a second-time complaint (quoting petition {trackingCode}, with a copy of the first decision and related documents) to {superiorName}, or bring it to the citizen reception desk of {superiorName}. You may also bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015, Art 116).',
+    en: 'Your rating was recorded. A complaint is not reopened: under the Law on Complaints 2011, Art 33, if you disagree with the first-time decision (of {decidedOn}) you may file a second-time complaint within {days|day|days} of receiving it, that is by the end of {lastDay} if you received it on the day it was issued. How to file: send a second-time complaint (quoting petition {trackingCode}, with a copy of the first decision and related documents) to {superiorName}, or bring it to the citizen reception desk of {superiorName}. You may also bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015, Art 116).',
   },
   'satisfaction.outcome.lawsuit_right': {
     vi: 'Ý kiến đã được ghi nhận. Đây là quyết định giải quyết khiếu nại lần hai; nếu không đồng ý, ông/bà có quyền khởi kiện vụ án hành chính tại Tòa án có thẩm quyền trong thời hiệu 01 năm kể từ ngày nhận được hoặc biết được quyết định hành chính, hành vi hành chính (Luật Tố tụng hành chính 2015 Điều 116); Luật Khiếu nại 2011 Điều 7, Điều 33; nêu mã đơn {trackingCode}.',

@@ -2,9 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { PETITION_KINDS } from '../petition/petition-kind.js';
 import { PETITION_STATUSES } from '../petition/petition-status.js';
 import type { MessageKey } from './messages.js';
-import { LABELS, MESSAGE_PARTS, MESSAGES, isMessageKey, renderMessage } from './messages.js';
+import { LABELS, listMessages, MESSAGE_PARTS, MESSAGES, isMessageKey, renderMessage } from './messages.js';
 
-const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+/** `{name}` and the counted `{name|one|other}` (renderMessage's plural forms). */
+const PLACEHOLDER = /\{(\w+)(?:\|[^{}|]*\|[^{}|]*)?\}/g;
+const placeholders = (text: string): string[] => [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
 const entries = Object.entries(MESSAGES) as Array<[MessageKey, { vi: string; en: string }]>;
 
 describe('MESSAGES', () => {
@@ -20,7 +22,7 @@ describe('MESSAGES', () => {
   it('has no malformed placeholders (unbalanced or non-word braces)', () => {
     for (const [key, message] of entries) {
       for (const text of [message.vi, message.en]) {
-        const stripped = text.replace(/\{\w+\}/g, '');
+        const stripped = text.replace(PLACEHOLDER, '');
         expect({ key, braces: /[{}]/.test(stripped) }).toEqual({ key, braces: false });
       }
     }
@@ -43,6 +45,40 @@ describe('isMessageKey', () => {
     expect(isMessageKey('__proto__')).toBe(false);
   });
 });
+
+describe('plural forms', () => {
+  it('render a count with its English noun, and the Vietnamese count as it is', () => {
+    const digest = (petitions: number, commitments: number, dialogues: number, alerts: number) =>
+      renderMessage('alert.digest', digestLike(alerts, petitions, commitments, dialogues));
+    expect(digest(0, 1, 0, 1)).toEqual({ vi: 'Tổng hợp ngày 09/12/2026: 1 cảnh báo thời hạn trên 1 cam kết.', en: 'Digest for 09/12/2026: 1 deadline alert on 1 commitment.' });
+    expect(digest(2, 0, 0, 2).en).toBe('Digest for 09/12/2026: 2 deadline alerts on 2 petitions.');
+    expect(digest(2, 1, 1, 5)).toEqual({
+      vi: 'Tổng hợp ngày 09/12/2026: 5 cảnh báo thời hạn trên 2 đơn, 1 cam kết và 1 cuộc đối thoại.',
+      en: 'Digest for 09/12/2026: 5 deadline alerts on 2 petitions, 1 commitment and 1 dialogue.',
+    });
+    expect(renderMessage('dialogue.questions_unresolved', { count: 1 }).en).toMatch(/^1 question is not yet answered/);
+    expect(renderMessage('dialogue.questions_unresolved', { count: 3 }).en).toMatch(/^3 questions are not yet answered/);
+    expect(renderMessage('deadline.summary_skipped', { count: 1 }).en).toBe(', skipping 1 day off');
+    expect(renderMessage('deadline.summary_skipped', { count: 0 }).en).toBe(', skipping 0 days off');
+  });
+
+  it('are how every English count is written: no count placeholder is followed by a bare noun', () => {
+    // A count may precede a unit label, which the caller picks by the count (LABELS.durationUnitOne): '{days} {unit}'.
+    const counts = /\{(count|days|max|alerts|petitions|commitments|dialogues|required|petitioners)\} (?!\{|paused \{unit\})[a-z]/;
+    for (const [key, message] of entries) expect({ key, bare: counts.test(message.en) }).toEqual({ key, bare: false });
+  });
+});
+
+/** The digest's params as the digest builds them (listMessages of the non-zero subject counts). */
+function digestLike(alerts: number, petitions: number, commitments: number, dialogues: number) {
+  const parts = [
+    ['alert.digest.petitions', petitions],
+    ['alert.digest.commitments', commitments],
+    ['alert.digest.dialogues', dialogues],
+  ] as const;
+  const subjects = listMessages(parts.filter(([, n]) => n > 0).map(([k, n]) => renderMessage(k, { count: n })));
+  return { date: '09/12/2026', alerts, subjects };
+}
 
 describe('renderMessage', () => {
   it('fills placeholders in both languages', () => {

@@ -3,6 +3,7 @@ import { GROUPING_MESSAGES } from '../grouping/grouping.messages.js';
 import { RECEPTION_MESSAGES } from '../reception/reception.messages.js';
 import { SATISFACTION_MESSAGES } from '../satisfaction/satisfaction.messages.js';
 import { COMPLAINT_PATH_MESSAGES } from '../petition/complaint-path.messages.js';
+import { TRACKING_MESSAGES } from '../petition/tracking.messages.js';
 import type { Message } from './message.js';
 
 export type { Message };
@@ -81,6 +82,11 @@ const CORE_MESSAGES = {
     en: 'Anonymous information is not handled as a denunciation, so there is no re-denunciation (Denunciation Law 2018 Art 25(2)).',
   },
   'petition.unit_invalid': { vi: 'Đơn vị không tồn tại hoặc ngoài phạm vi của bạn.', en: 'The unit does not exist or is outside your jurisdiction.' },
+  'petition.received_on_future': { vi: 'Ngày nhận đơn (dấu bưu điện hoặc ngày nhận tại bộ phận tiếp dân) không thể sau hôm nay.', en: 'The day the letter arrived (postmark or desk receipt) cannot be after today.' },
+  'petition.received_on_too_old': {
+    vi: 'Ngày nhận đơn chỉ được ghi lùi tối đa {days} ngày (không trước {earliest}).',
+    en: 'The day the letter arrived may be at most {days|day|days} back (not before {earliest}).',
+  },
   'petition.second_instance_not_yet': {
     vi: 'Chỉ được khiếu nại lần hai / tố cáo tiếp khi đã có quyết định, kết luận hoặc đã hết thời hạn giải quyết.',
     en: 'A second-time complaint or re-denunciation needs a decision or conclusion, or a lapsed resolution deadline.',
@@ -150,12 +156,15 @@ const CORE_MESSAGES = {
     en: 'The results of the dialogue "{title}" are still not published (due {due}); reminder {n}.',
   },
   'alert.digest': {
-    vi: 'Tổng hợp ngày {date}: {alerts} cảnh báo thời hạn trên {petitions} đơn.',
-    en: 'Digest for {date}: {alerts} deadline alerts on {petitions} petitions.',
+    vi: 'Tổng hợp ngày {date}: {alerts} cảnh báo thời hạn trên {subjects}.',
+    en: 'Digest for {date}: {alerts|deadline alert|deadline alerts} on {subjects}.',
   },
+  'alert.digest.petitions': { vi: '{count} đơn', en: '{count|petition|petitions}' },
+  'alert.digest.commitments': { vi: '{count} cam kết', en: '{count|commitment|commitments}' },
+  'alert.digest.dialogues': { vi: '{count} cuộc đối thoại', en: '{count|dialogue|dialogues}' },
   'rights.second_complaint': {
     vi: 'Đã hết thời hạn giải quyết khiếu nại lần đầu. Ông/bà có quyền khiếu nại lần hai đến cấp trên trực tiếp trong {days} ngày (Luật Khiếu nại 2011 Điều 33), hoặc khởi kiện vụ án hành chính tại Tòa án trong thời hiệu 01 năm kể từ ngày nhận được hoặc biết được quyết định hành chính, hành vi hành chính (Luật Tố tụng hành chính 2015 Điều 116).',
-    en: 'The first-time complaint was not decided in time. You may file a second-time complaint with the direct superior within {days} days (Law on Complaints 2011 Art 33), or bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015 Art 116).',
+    en: 'The first-time complaint was not decided in time. You may file a second-time complaint with the direct superior within {days|day|days} (Law on Complaints 2011 Art 33), or bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015 Art 116).',
   },
   'rights.re_denunciation': {
     vi: 'Đã hết thời hạn giải quyết tố cáo. Ông/bà có quyền tố cáo tiếp đến cơ quan cấp trên trực tiếp.',
@@ -194,7 +203,7 @@ const CORE_MESSAGES = {
   },
   'deadline.summary_extended': { vi: ', gia hạn thêm {days} {unit}', en: ', extended by {days} {unit}' },
   'deadline.summary_paused': { vi: ', cộng {days} {unit} tạm dừng', en: ', plus {days} paused {unit}' },
-  'deadline.summary_skipped': { vi: ', bỏ qua {count} ngày nghỉ', en: ', skipping {count} days off' },
+  'deadline.summary_skipped': { vi: ', bỏ qua {count} ngày nghỉ', en: ', skipping {count|day off|days off}' },
   'deadline.day_off_named': { vi: 'ngày nghỉ {name} ({weekday})', en: 'a day off, {name} ({weekday})' },
   'deadline.clock_not_open': {
     vi: 'Thời hạn {rule} đã ở trạng thái "{status}", không thể thay đổi.',
@@ -212,7 +221,7 @@ const CORE_MESSAGES = {
   },
   'deadline.extension_limit_reached': {
     vi: 'Thời hạn {rule} đã được gia hạn tối đa {max} lần ({legalBasis}).',
-    en: 'The {rule} deadline has already been extended the maximum of {max} times ({legalBasis}).',
+    en: 'The {rule} deadline has already been extended the maximum of {max|time|times} ({legalBasis}).',
   },
   'deadline.extension_complexity': {
     vi: 'Vụ việc đang được ghi nhận là "{complexity}" nên thời hạn {rule} chỉ được gia hạn {allowed} lần ({legalBasis}: vụ việc phức tạp gia hạn một lần, đặc biệt phức tạp gia hạn hai lần). Hãy ghi nhận mức độ phức tạp của vụ việc trước khi gia hạn.',
@@ -316,8 +325,8 @@ const CORE_MESSAGES = {
     en: 'Resolved: petitions whose resolution clock was met in the period (a decision, conclusion or answer was issued).',
   },
   'board.definition.resolved_on_time': {
-    vi: 'Giải quyết đúng hạn: số đơn đã giải quyết trong kỳ mà thời điểm hoàn thành không muộn hơn hạn cuối (hạn cuối đã tính thời gian tạm dừng và gia hạn). resolvedLate là số còn lại.',
-    en: 'Resolved on time: petitions resolved in the period no later than their due instant (the due instant includes pauses and extensions). resolvedLate is the rest.',
+    vi: 'Giải quyết đúng hạn: số đơn đã giải quyết trong kỳ mà thời điểm hoàn thành không muộn hơn hạn cuối (hạn cuối đã tính thời gian tạm dừng và gia hạn) và chưa từng quá hạn. Đơn đã quá hạn vẫn tính là trễ hạn dù sau đó được gia hạn, xác định phức tạp hoặc tính lại hạn; chỉ trừ trường hợp thời điểm quá hạn nằm trong thời gian tạm dừng hợp pháp đã ghi nhận. Đơn được mở lại tính cả thời hạn của lần mở lại. resolvedLate là số còn lại.',
+    en: 'Resolved on time: petitions resolved in the period no later than their due instant (the due instant includes pauses and extensions) and never overdue. A petition that went overdue stays late even if it was later extended, flagged complex or had its due date recomputed; the only exception is a breach that fell inside a recorded lawful pause. A reopened petition counts the deadline of its reopening too. resolvedLate is the rest.',
   },
   'board.definition.overdue_now': {
     vi: 'Đang quá hạn: số đơn có thời hạn giải quyết còn mở và đã qua hạn cuối tại thời điểm asOf, không phụ thuộc kỳ báo cáo. Thời hạn đang tạm dừng không được tính.',
@@ -350,12 +359,13 @@ export const MESSAGES = {
   ...DIALOGUE_MESSAGES,
   ...RECEPTION_MESSAGES,
   ...SATISFACTION_MESSAGES,
+  ...TRACKING_MESSAGES,
   ...GROUPING_MESSAGES,
   ...COMPLAINT_PATH_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** The parts, for the duplicate-key check. */
-export const MESSAGE_PARTS: readonly Readonly<Record<string, Message>>[] = [CORE_MESSAGES, DIALOGUE_MESSAGES, RECEPTION_MESSAGES, SATISFACTION_MESSAGES, GROUPING_MESSAGES, COMPLAINT_PATH_MESSAGES];
+export const MESSAGE_PARTS: readonly Readonly<Record<string, Message>>[] = [CORE_MESSAGES, DIALOGUE_MESSAGES, RECEPTION_MESSAGES, SATISFACTION_MESSAGES, GROUPING_MESSAGES, TRACKING_MESSAGES, COMPLAINT_PATH_MESSAGES];
 
 export type MessageKey = keyof typeof MESSAGES;
 
@@ -366,15 +376,37 @@ export function isMessageKey(key: string): key is MessageKey {
 /** A placeholder value: plain, or already translated (e.g. a status label). */
 export type MessageParam = string | number | Message;
 
+/** English plural forms: 1 takes the singular, every other count the plural (Vietnamese nouns do not inflect). */
+export function pluralForm<T>(count: number, one: T, other: T): T {
+  return count === 1 ? one : other;
+}
+
+/**
+ * A count with its noun: `{count|alert|alerts}` renders "1 alert", "2 alerts". English templates write every
+ * count this way; Vietnamese ones write `{count}`. The forms are literal text (no placeholders inside).
+ */
+export const PLURAL_PLACEHOLDER = /\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g;
+
 /** Renders a message in both languages, filling `{name}` placeholders (translated params pick their language). */
 export function renderMessage(key: MessageKey, params: Record<string, MessageParam> = {}): Message {
+  const value = (name: string) => (Object.hasOwn(params, name) ? params[name] : undefined);
   const fill = (t: string, lang: keyof Message) =>
-    t.replace(/\{(\w+)\}/g, (m, name: string) => {
-      const v = Object.hasOwn(params, name) ? params[name] : undefined;
+    t.replace(/\{(\w+)\}|\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g, (m, name: string | undefined, counted: string | undefined, one: string, other: string) => {
+      if (counted !== undefined) {
+        const n = value(counted);
+        return typeof n === 'number' ? `${n} ${pluralForm(n, one, other)}` : n === undefined ? m : `${typeof n === 'object' ? n[lang] : n} ${other}`;
+      }
+      const v = value(name!);
       return v === undefined ? m : typeof v === 'object' ? v[lang] : String(v);
     });
   const m = MESSAGES[key];
   return { vi: fill(m.vi, 'vi'), en: fill(m.en, 'en') };
+}
+
+/** Parts of one sentence as a list: "a", "a and b", "a, b and c" (và in Vietnamese). */
+export function listMessages(parts: readonly Message[]): Message {
+  const join = (items: string[], and: string) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`);
+  return { vi: join(parts.map((p) => p.vi), ' và '), en: join(parts.map((p) => p.en), ' and ') };
 }
 
 /** Labels for enumerations shown to people. */
@@ -448,10 +480,16 @@ export const LABELS = {
     calendar_days: { vi: 'ngày', en: 'days' },
     working_days: { vi: 'ngày làm việc', en: 'working days' },
   },
+  /** The unit after a count of 1 (see pluralForm). */
+  durationUnitOne: {
+    calendar_days: { vi: 'ngày', en: 'day' },
+    working_days: { vi: 'ngày làm việc', en: 'working day' },
+  },
   /** What starts a clock, as the day that is not counted (BLDS Art 147). */
   clockStart: {
     PetitionReceived: { vi: 'ngày nhận đơn', en: 'the day of receipt' },
     PetitionAccepted: { vi: 'ngày thụ lý', en: 'the day of acceptance' },
+    PetitionReopened: { vi: 'ngày mở lại đơn', en: 'the day the petition was reopened' },
     CommitmentCreated: { vi: 'ngày đưa ra cam kết', en: 'the day the commitment was made' },
     DialogueHeld: { vi: 'ngày tổ chức đối thoại', en: 'the day of the dialogue' },
     other: { vi: 'ngày phát sinh', en: 'the starting day' },

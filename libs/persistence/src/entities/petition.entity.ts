@@ -44,6 +44,8 @@ export class PetitionEntity {
   @Column('boolean') anonymous: boolean;
   @Column('boolean', { name: 'addressed_to_party_head' }) addressedToPartyHead: boolean;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  /** The local day the letter arrived (postmark or desk receipt); the receipt clocks count from it. */
+  @Column('date', { name: 'received_on', nullable: true }) receivedOn?: string | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
   @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt: Date | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;

@@ -21,11 +21,16 @@ export interface ClockRow {
   variant_changes: PetitionClock['variantChanges'];
   due_at: Date | null;
   breached_at: Date | null;
+  breaches: { at: string; liftedAt: string | null; liftedBy: PetitionClock['breaches'][number]['liftedBy'] }[];
   met_at: Date | null;
   cancelled_at: Date | null;
 }
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+/** Breach instants written by SQL (firing) and by the domain read back in one ISO form. */
+const breachesOf = (r: ClockRow): PetitionClock['breaches'] =>
+  (r.breaches ?? []).map((b) => ({ at: new Date(b.at).toISOString(), liftedAt: b.liftedAt === null ? null : new Date(b.liftedAt).toISOString(), liftedBy: b.liftedBy }));
 
 export function toPetitionClock(r: ClockRow): PetitionClock {
   return {
@@ -46,6 +51,7 @@ export function toPetitionClock(r: ClockRow): PetitionClock {
     variantChanges: r.variant_changes,
     dueAt: iso(r.due_at),
     breachedAt: iso(r.breached_at),
+    breaches: breachesOf(r),
     metAt: iso(r.met_at),
     cancelledAt: iso(r.cancelled_at),
   };
@@ -82,6 +88,7 @@ function toSubjectClock(r: ClockRow): SubjectClock {
     status: r.status,
     dueAt: iso(r.due_at),
     breachedAt: iso(r.breached_at),
+    breaches: breachesOf(r),
     metAt: iso(r.met_at),
     cancelledAt: iso(r.cancelled_at),
   };
@@ -118,17 +125,17 @@ export const clockStore = {
     if (clocks.length === 0) return;
     await em.query(
       `INSERT INTO petition_clocks AS c (id, petition_id, kind, rule_id, legal_basis, policy_version, unit, variant, days, start_event,
-                                         started_at, status, pauses, extensions, variant_changes, due_at, breached_at, met_at,
+                                         started_at, status, pauses, extensions, variant_changes, due_at, breached_at, breaches, met_at,
                                          cancelled_at, updated_at)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, petition_id uuid, kind text, rule_id text, legal_basis text,
               policy_version int, unit text, variant text, days int, start_event text, started_at timestamptz, status text,
-              pauses jsonb, extensions jsonb, variant_changes jsonb, due_at timestamptz, breached_at timestamptz,
+              pauses jsonb, extensions jsonb, variant_changes jsonb, due_at timestamptz, breached_at timestamptz, breaches jsonb,
               met_at timestamptz, cancelled_at timestamptz, updated_at timestamptz)
        ON CONFLICT (id) DO UPDATE SET
               policy_version = EXCLUDED.policy_version, legal_basis = EXCLUDED.legal_basis, unit = EXCLUDED.unit,
               variant = EXCLUDED.variant, days = EXCLUDED.days, status = EXCLUDED.status, pauses = EXCLUDED.pauses,
               extensions = EXCLUDED.extensions, variant_changes = EXCLUDED.variant_changes, due_at = EXCLUDED.due_at,
-              breached_at = EXCLUDED.breached_at, met_at = EXCLUDED.met_at, cancelled_at = EXCLUDED.cancelled_at,
+              breached_at = EXCLUDED.breached_at, breaches = EXCLUDED.breaches, met_at = EXCLUDED.met_at, cancelled_at = EXCLUDED.cancelled_at,
               version = c.version + 1, updated_at = EXCLUDED.updated_at`,
       [
         JSON.stringify(
@@ -150,6 +157,7 @@ export const clockStore = {
             variant_changes: c.variantChanges,
             due_at: c.dueAt,
             breached_at: c.breachedAt,
+            breaches: c.breaches,
             met_at: c.metAt,
             cancelled_at: c.cancelledAt,
             updated_at: now.toISOString(),
@@ -260,9 +268,9 @@ export const clockStore = {
     const s = subjectColumns(c.subject);
     await em.query(
       `INSERT INTO petition_clocks AS c (id, petition_id, commitment_id, dialogue_id, kind, rule_id, legal_basis, policy_version, unit, variant,
-                                         days, start_event, started_at, status, due_at, breached_at, met_at, cancelled_at, updated_at)
-       VALUES ($1, NULL, $2, $3, $4, $5, $6, $7, $8, 'standard', $9, $10, $11, $12, $13, $14, $15, $16, $17)
-       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, due_at = EXCLUDED.due_at, breached_at = EXCLUDED.breached_at,
+                                         days, start_event, started_at, status, due_at, breached_at, met_at, cancelled_at, updated_at, breaches)
+       VALUES ($1, NULL, $2, $3, $4, $5, $6, $7, $8, 'standard', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::jsonb)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, due_at = EXCLUDED.due_at, breached_at = EXCLUDED.breached_at, breaches = EXCLUDED.breaches,
               met_at = EXCLUDED.met_at, cancelled_at = EXCLUDED.cancelled_at, version = c.version + 1, updated_at = EXCLUDED.updated_at`,
       [
         c.id,
@@ -282,6 +290,7 @@ export const clockStore = {
         c.metAt,
         c.cancelledAt,
         now,
+        JSON.stringify(c.breaches),
       ],
     );
   },

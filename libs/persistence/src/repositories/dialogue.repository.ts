@@ -290,6 +290,8 @@ interface CommitmentRow {
   evidence: CommitmentEvidence[];
   transferred_to_petition_id: string | null;
   drop_reason: string | null;
+  completed_late: boolean | null;
+  completed_days_overdue: number | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -313,6 +315,7 @@ export function toCommitmentRecord(r: CommitmentRow): CommitmentRecord {
       evidence: r.evidence,
       transferredToPetitionId: r.transferred_to_petition_id,
       dropReason: r.drop_reason,
+      completion: r.completed_late === null ? null : { late: r.completed_late, daysOverdue: r.completed_days_overdue ?? 0, unit: 'calendar_days' },
       version: r.version,
       createdAt: iso(r.created_at)!,
       updatedAt: iso(r.updated_at)!,
@@ -357,8 +360,8 @@ export const commitmentStore = {
   async insert(em: EntityManager, s: CommitmentState, defaultDueDate: boolean): Promise<void> {
     await em.query(
       `INSERT INTO commitments (id, dialogue_id, question_id, title, owner_unit_id, owner_person, due_date, default_due_date, status, evidence,
-                                transferred_to_petition_id, drop_reason, version, created_at, updated_at, closed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16)`,
+                                transferred_to_petition_id, drop_reason, version, created_at, updated_at, closed_at, completed_late, completed_days_overdue)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
         s.id,
         s.dialogueId,
@@ -376,6 +379,8 @@ export const commitmentStore = {
         s.createdAt,
         s.updatedAt,
         s.closedAt,
+        s.completion?.late ?? null,
+        s.completion?.daysOverdue ?? null,
       ],
     );
   },
@@ -384,10 +389,22 @@ export const commitmentStore = {
     const rows: { n: number }[] = await em.query(
       `WITH u AS (
          UPDATE commitments SET status = $2, evidence = $3::jsonb, transferred_to_petition_id = $4, drop_reason = $5, version = $6,
-                                updated_at = $7, closed_at = $8
+                                updated_at = $7, closed_at = $8, completed_late = $10, completed_days_overdue = $11
           WHERE id = $1 AND version = $9 RETURNING id)
        SELECT count(*)::int AS n FROM u`,
-      [next.id, next.status, json(next.evidence), next.transferredToPetitionId, next.dropReason, next.version, next.updatedAt, next.closedAt, expectedVersion],
+      [
+        next.id,
+        next.status,
+        json(next.evidence),
+        next.transferredToPetitionId,
+        next.dropReason,
+        next.version,
+        next.updatedAt,
+        next.closedAt,
+        expectedVersion,
+        next.completion?.late ?? null,
+        next.completion?.daysOverdue ?? null,
+      ],
     );
     return rows[0]?.n === 1;
   },
