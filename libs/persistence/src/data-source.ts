@@ -20,6 +20,7 @@ import { SubjectClocks1764240000000 } from './migrations/1764240000000-subject-c
 import { CalendarFacts1764304000000 } from './migrations/1764304000000-calendar-facts.js';
 import { DenunciationRules1764306000000 } from './migrations/1764306000000-denunciation-rules.js';
 import { TrustworthyNumbers1764307000000 } from './migrations/1764307000000-trustworthy-numbers.js';
+import { PolicyCorrections1764308000000 } from './migrations/1764308000000-policy-corrections.js';
 
 export const ENTITIES = [
   UnitEntity,
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   CalendarFacts1764304000000,
   DenunciationRules1764306000000,
   TrustworthyNumbers1764307000000,
+  PolicyCorrections1764308000000,
 ];
 
 /** Schema changes only ever come from migrations; nothing synchronizes or migrates implicitly. */

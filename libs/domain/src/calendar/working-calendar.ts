@@ -15,7 +15,7 @@ export interface UnconfirmedFact {
 /**
  * Why a date is or is not a working day. `holiday` comes from statute (BLLĐ Art 112, via date-holidays) or
  * from an announced schedule; `compensatory` is derived (Art 111(3)) or entered; the others come from the yearly
- * government schedule an administrator maintains (DOMAIN.md §8).
+ * government schedule an administrator maintains (calendar_entries, calendar_facts).
  */
 export type DayOffKind = 'weekend' | 'holiday' | 'compensatory' | 'swap_off';
 export type CalendarEntryKind = 'holiday' | 'compensatory' | 'swap_off' | 'swap_work';

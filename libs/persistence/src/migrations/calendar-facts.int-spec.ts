@@ -19,7 +19,9 @@ describe('migration 1764304000000: calendar facts (real Postgres)', () => {
     (await ds.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM calendar_entries ORDER BY date`)) as { date: string; kind: string; name: string }[];
   /** Back to the state before the migration, with the table as a database seeded by the old 1763900000000 had it. */
   const asBefore = async (rows: [string, string, string][]) => {
-    await ds.undoLastMigration();
+    // Undo every migration from this one on (later ones are undone first, as a real rollback would).
+    const applied = async () => ((await ds.query(`SELECT max(timestamp)::text AS t FROM migrations`)) as { t: string }[])[0]!.t;
+    while (Number(await applied()) >= 1764304000000) await ds.undoLastMigration();
     await ds.query(`DELETE FROM calendar_entries`);
     for (const [date, kind, name] of rows) await ds.query(`INSERT INTO calendar_entries (date, kind, name) VALUES ($1, $2, $3)`, [date, kind, name]);
   };
