@@ -85,7 +85,7 @@ describe('trusted numbers', () => {
           type: 'rights',
           deadline: '2027-01-22',
           message: expect.objectContaining({
-            en: 'The time to decide the first-time complaint ran out on 23/12/2026 without a decision. You may file a second-time complaint with the direct superior body, or sue in the administrative court, within 30 days, by the end of 22/01/2027 (Law on Complaints 2011, Art 33).',
+            en: 'The time to decide the first-time complaint ran out on 23/12/2026 without a decision. You may file a second-time complaint with the direct superior body within 30 days, by the end of 22/01/2027 (Law on Complaints 2011, Art 33), or bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015, Art 116).',
           }),
         }),
         // And the decision opens it again, from the decision (29/12 + 30 days = Thu 28/01/2027).
@@ -245,7 +245,7 @@ describe('trusted numbers', () => {
         deadline: '2027-04-01',
         message: {
           vi: expect.stringContaining('đến hết ngày 01/04/2027 nếu nhận quyết định ngày 02/03/2027 (Luật Khiếu nại 2011 Điều 33)'),
-          en: 'If you disagree with the first-time decision, you may file a second-time complaint with the direct superior body, or sue in the administrative court, within 30 days of receiving it: by the end of 01/04/2027 if you received it on 02/03/2027 (Law on Complaints 2011, Art 33).',
+          en: 'If you disagree with the first-time decision, you may file a second-time complaint with the direct superior body within 30 days of receiving it: by the end of 01/04/2027 if you received it on 02/03/2027 (Law on Complaints 2011, Art 33), or bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015, Art 116).',
         },
       });
       // Never personal data, internal notes, the internal summary, the content or who handled it.

@@ -26,16 +26,16 @@ export const TRACKING_MESSAGES = {
   'tracking.withdrawn': { vi: 'Đơn đã được rút.', en: 'The petition was withdrawn.' },
   'tracking.closed': { vi: 'Hồ sơ đơn đã kết thúc.', en: 'The case is closed.' },
   'tracking.rights.second_complaint': {
-    vi: 'Nếu không đồng ý với quyết định giải quyết lần đầu, ông/bà có quyền khiếu nại lần hai đến cơ quan cấp trên trực tiếp hoặc khởi kiện vụ án hành chính tại Tòa án, trong {days} ngày kể từ ngày nhận quyết định: đến hết ngày {lastDay} nếu nhận quyết định ngày {decidedOn} (Luật Khiếu nại 2011 Điều 33).',
-    en: 'If you disagree with the first-time decision, you may file a second-time complaint with the direct superior body, or sue in the administrative court, within {days|day|days} of receiving it: by the end of {lastDay} if you received it on {decidedOn} (Law on Complaints 2011, Art 33).',
+    vi: 'Nếu không đồng ý với quyết định giải quyết lần đầu, ông/bà có quyền khiếu nại lần hai đến cơ quan cấp trên trực tiếp trong {days} ngày kể từ ngày nhận quyết định: đến hết ngày {lastDay} nếu nhận quyết định ngày {decidedOn} (Luật Khiếu nại 2011 Điều 33), hoặc khởi kiện vụ án hành chính tại Tòa án trong thời hiệu 01 năm kể từ ngày nhận được hoặc biết được quyết định hành chính, hành vi hành chính (Luật Tố tụng hành chính 2015 Điều 116).',
+    en: 'If you disagree with the first-time decision, you may file a second-time complaint with the direct superior body within {days|day|days} of receiving it: by the end of {lastDay} if you received it on {decidedOn} (Law on Complaints 2011, Art 33), or bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015, Art 116).',
   },
   'tracking.rights.second_complaint_lapsed': {
-    vi: 'Thời hạn giải quyết khiếu nại lần đầu đã hết ngày {lapsedOn} mà chưa có quyết định. Ông/bà có quyền khiếu nại lần hai đến cơ quan cấp trên trực tiếp hoặc khởi kiện vụ án hành chính trong {days} ngày, đến hết ngày {lastDay} (Luật Khiếu nại 2011 Điều 33).',
-    en: 'The time to decide the first-time complaint ran out on {lapsedOn} without a decision. You may file a second-time complaint with the direct superior body, or sue in the administrative court, within {days|day|days}, by the end of {lastDay} (Law on Complaints 2011, Art 33).',
+    vi: 'Thời hạn giải quyết khiếu nại lần đầu đã hết ngày {lapsedOn} mà chưa có quyết định. Ông/bà có quyền khiếu nại lần hai đến cơ quan cấp trên trực tiếp trong {days} ngày, đến hết ngày {lastDay} (Luật Khiếu nại 2011 Điều 33), hoặc khởi kiện vụ án hành chính tại Tòa án trong thời hiệu 01 năm kể từ ngày nhận được hoặc biết được quyết định hành chính, hành vi hành chính (Luật Tố tụng hành chính 2015 Điều 116).',
+    en: 'The time to decide the first-time complaint ran out on {lapsedOn} without a decision. You may file a second-time complaint with the direct superior body within {days|day|days}, by the end of {lastDay} (Law on Complaints 2011, Art 33), or bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015, Art 116).',
   },
   'tracking.rights.lawsuit': {
-    vi: 'Nếu không đồng ý với quyết định giải quyết lần hai, ông/bà có quyền khởi kiện vụ án hành chính tại Tòa án, trong thời hiệu do Luật Tố tụng hành chính quy định (Luật Khiếu nại 2011 Điều 7, Điều 33).',
-    en: 'If you disagree with the second-time decision, you may sue in the administrative court, within the time limit set by the Law on Administrative Procedure (Law on Complaints 2011, Art 7 and 33).',
+    vi: 'Nếu không đồng ý với quyết định giải quyết lần hai, ông/bà có quyền khởi kiện vụ án hành chính tại Tòa án trong thời hiệu 01 năm kể từ ngày nhận được hoặc biết được quyết định hành chính, hành vi hành chính (Luật Tố tụng hành chính 2015 Điều 116; Luật Khiếu nại 2011 Điều 7, Điều 33).',
+    en: 'If you disagree with the second-time decision, you may bring an administrative lawsuit in court within one year of receiving or learning of the administrative decision or act (Law on Administrative Procedure 2015, Art 116; Law on Complaints 2011, Art 7 and 33).',
   },
   'tracking.rights.re_denunciation': {
     vi: 'Nếu có căn cứ cho rằng việc giải quyết tố cáo không đúng pháp luật, ông/bà có quyền tố cáo tiếp đến cơ quan cấp trên trực tiếp (Luật Tố cáo 2018 Điều 37, chưa xác minh điều khoản).',
