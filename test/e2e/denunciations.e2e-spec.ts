@@ -72,6 +72,22 @@ describe('denunciation rules over HTTP', () => {
       expect(clockOf(after, 'T1')).toMatchObject({ status: 'met', metAt: WED });
     });
 
+    it('alerts but never escalates: a letter kept within competence is not escalated for a transfer it did not need', async () => {
+      const p = await denunciation('Tố cáo chờ xác định thẩm quyền');
+      const rungs = async (ruleId: string) =>
+        (
+          await s.sql.query<{ key: string; escalate: boolean }>(
+            `SELECT t.key, t.escalate FROM clock_thresholds t JOIN petition_clocks c ON c.id = t.clock_id WHERE c.petition_id = $1 AND c.rule_id = $2 ORDER BY t.due_at, t.key`,
+            [p.id, ruleId],
+          )
+        ).rows;
+      const t2 = await rungs('T2');
+      expect(t2.map((r) => r.key)).toEqual(['50', '80', '100', 'overdue-1']);
+      expect(t2.every((r) => !r.escalate)).toBe(true);
+      // The intake duty that always applies (T1) still escalates its breach.
+      expect((await rungs('T1')).find((r) => r.key === '100')).toMatchObject({ escalate: true });
+    });
+
     it('no longer applies once the case is accepted here, and complaints have none', async () => {
       const p = await denunciation('Tố cáo thuộc thẩm quyền xã');
       await mustPerformAction(s, head, p.id, 'accept', { note: 'Thuộc thẩm quyền' });

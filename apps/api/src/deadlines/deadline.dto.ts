@@ -134,6 +134,8 @@ export class ClockRuleDto {
   @ApiPropertyOptional({ description: 'Also met by POST …/met with the notice’s reference (R5: the written notice of receipt or transfer)' })
   @IsOptional() @IsBoolean() metByNotice?: boolean;
   @ApiPropertyOptional({ description: 'Does not apply to anonymous letters (LTC Art 25(2))' }) @IsOptional() @IsBoolean() skipAnonymous?: boolean;
+  @ApiPropertyOptional({ description: 'False: the clock alerts but never raises the escalation level (T2, a duty only if outside competence)' })
+  @IsOptional() @IsBoolean() escalates?: boolean;
   @ApiPropertyOptional({ enum: PETITION_EVENT_TYPES, isArray: true, description: 'Events that start the clock again once the earlier one stopped (a reopen)' })
   @IsOptional() @IsArray() @ArrayMaxSize(30) @IsIn(PETITION_EVENT_TYPES, { each: true })
   restartsOn?: PetitionEventType[];

@@ -180,7 +180,8 @@ async function storeRecomputed(em: EntityManager, changed: readonly { clock: Pet
   const items = changed.flatMap(({ clock, facts }) => {
     const policy = ctx.policies.find((p) => p.version === clock.policyVersion);
     if (!policy) return [];
-    const plans = planLadder(clock, policy, byClock.get(clock.id) ?? [], { calendar: ctx.calendar, now, earlyEscalation: facts.earlyEscalation });
+    const escalates = policy.rules.find((r) => r.ruleId === clock.ruleId)?.escalates;
+    const plans = planLadder(clock, policy, byClock.get(clock.id) ?? [], { calendar: ctx.calendar, now, earlyEscalation: facts.earlyEscalation, escalates });
     return [{ clock, plans }];
   });
   await clockStore.syncThresholdsMany(em, items);

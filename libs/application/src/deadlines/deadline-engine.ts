@@ -74,7 +74,9 @@ function policyOf(ctx: Pick<DeadlineContext, 'policies'>, version: number): Dead
 /** Re-plans and stores a clock's thresholds (how many overdue reminders exist follows what has fired). */
 export async function replanThresholds(em: EntityManager, clock: PetitionClock, ctx: DeadlineContext, now: Date): Promise<void> {
   const existing = await clockStore.thresholds(em, [clock.id]);
-  const plans = planLadder(clock, policyOf(ctx, clock.policyVersion), existing, { calendar: ctx.calendar, now, earlyEscalation: ctx.earlyEscalation });
+  const policy = policyOf(ctx, clock.policyVersion);
+  const escalates = ruleOf(ctx, clock)?.escalates;
+  const plans = planLadder(clock, policy, existing, { calendar: ctx.calendar, now, earlyEscalation: ctx.earlyEscalation, escalates });
   await clockStore.syncThresholds(em, clock, subjectColumns({ type: 'petition', id: clock.petitionId }), plans);
 }
 

@@ -50,6 +50,13 @@ export interface ClockRule {
   readonly metByNotice?: boolean;
   /** Not for anonymous letters: LTC Art 25(2) has them checked within competence, not resolved as denunciations. */
   readonly skipAnonymous?: boolean;
+  /**
+   * Whether this clock's rungs may raise the escalation level (default true). False for a duty that applies only
+   * if a fact unknown at receipt turns out true (T2: transfer, if outside competence): it still alerts, while the
+   * intake clock that always applies (T1) carries the escalation, so a letter kept within competence is never
+   * escalated for a transfer it did not need.
+   */
+  readonly escalates?: boolean;
   /** Whether the clock may be paused, and for which typed reasons. */
   readonly pauseReasons: readonly PauseReason[];
 }
@@ -355,6 +362,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
       startsOn: 'PetitionReceived',
       metOn: ['PetitionTransferred'],
       cancelledOn: ['PetitionAccepted', 'PetitionRejected', 'PetitionGuided', 'PetitionFiled', ...ENDED],
+      escalates: false,
       pauseReasons: NO_PAUSE,
     },
     {

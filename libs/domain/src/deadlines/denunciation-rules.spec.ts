@@ -4,7 +4,7 @@ import { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { PetitionEvent } from '../petition/petition-events.js';
 import { meetClock } from './clock-acts.js';
 import { type ClockRule, DEFAULT_DEADLINE_POLICY, extensionsAllowed, rulesFor } from './deadline-policy.js';
-import { complexityOf, extendClock, openClocksFor, type PetitionClock, reactToEvent } from './petition-clock.js';
+import { complexityOf, extendClock, openClocksFor, type PetitionClock, planLadder, reactToEvent } from './petition-clock.js';
 
 const cal = new WorkingCalendar([...statutoryHolidays(2026), ...statutoryHolidays(2027)]);
 const rule = (id: string): ClockRule => {
@@ -118,5 +118,29 @@ describe('R5: the Party head’s written notice of receipt or transfer (QĐ 11-Q
     expect(reactToEvent(r5, rule('R5'), ev('PetitionTransferred')).status).toBe('met');
     // A clock only the workflow meets is still refused.
     expect(meetClock(open('T4', 'PetitionAccepted'), rule('T4'), now)).toMatchObject({ ok: false, refusal: { code: 'met-by-workflow' } });
+  });
+});
+
+describe('T2 alerts without escalating (a duty only if the letter is outside competence)', () => {
+  const ladder = (ruleId: string, earlyEscalation: boolean) =>
+    planLadder(open(ruleId, 'PetitionReceived'), DEFAULT_DEADLINE_POLICY, [], {
+      calendar: cal,
+      now: new Date(MON),
+      earlyEscalation,
+      escalates: rule(ruleId).escalates,
+    });
+
+  it('plans every rung of T2 with no escalation, even for a group case that escalates early', () => {
+    expect(rule('T2').escalates).toBe(false);
+    for (const early of [false, true]) {
+      const plans = ladder('T2', early);
+      expect(plans.map((p) => p.key)).toEqual(['50', '80', '100', 'overdue-1']);
+      expect(plans.filter((p) => p.escalate)).toEqual([]);
+    }
+  });
+
+  it('leaves the escalation of the clocks that always apply as it was (T1 breach, early at 80 % for a group)', () => {
+    expect(ladder('T1', false).filter((p) => p.escalate).map((p) => p.key)).toEqual(['100', 'overdue-1']);
+    expect(ladder('T1', true).filter((p) => p.escalate).map((p) => p.key)).toEqual(['80', '100', 'overdue-1']);
   });
 });

@@ -324,6 +324,14 @@ export interface ThresholdPlan {
   readonly informCitizenOfRights: boolean;
 }
 
+export interface LadderContext {
+  readonly calendar: WorkingCalendar;
+  readonly now: Date;
+  readonly earlyEscalation: boolean;
+  /** The clock's rule lets its rungs raise the escalation level (`ClockRule.escalates`, default true). */
+  readonly escalates?: boolean;
+}
+
 /**
  * The thresholds of a clock under a policy: the fixed rungs (50%, 80%, 100%) plus the next `overdueRepeats`
  * overdue reminders. A group case, or one flagged prolonged/complex, escalates at the policy's earlier share.
@@ -331,20 +339,21 @@ export interface ThresholdPlan {
 export function planThresholds(
   clock: ClockPeriod,
   policy: Pick<DeadlinePolicy, 'alertLadder' | 'earlyEscalation'>,
-  ctx: { calendar: WorkingCalendar; now: Date; earlyEscalation: boolean; overdueRepeats: number },
+  ctx: LadderContext & { overdueRepeats: number },
 ): ThresholdPlan[] {
   const spec = periodOf(clock);
   const plans: ThresholdPlan[] = [];
+  const escalates = ctx.escalates !== false;
   for (const step of policy.alertLadder) {
     if (step.share !== undefined) {
       const at = thresholdInstant(spec, step.share, ctx.calendar, ctx.now);
-      const escalate = step.escalate || (ctx.earlyEscalation && step.share >= policy.earlyEscalation.atShare);
+      const escalate = escalates && (step.escalate || (ctx.earlyEscalation && step.share >= policy.earlyEscalation.atShare));
       plans.push(plan(step, at, escalate));
     } else if (step.everyWorkingDaysOverdue !== undefined) {
       const due = thresholdInstant(spec, 1, ctx.calendar, ctx.now);
       for (let n = 1; n <= ctx.overdueRepeats; n++) {
         const at = due === null ? null : overdueInstant(due, n * step.everyWorkingDaysOverdue, ctx.calendar);
-        plans.push({ ...plan(step, at, step.escalate), key: `${step.key}-${n}` });
+        plans.push({ ...plan(step, at, escalates && step.escalate), key: `${step.key}-${n}` });
       }
     }
   }
@@ -394,7 +403,7 @@ export function planLadder(
   clock: ClockPeriod & Pick<PetitionClock, 'status'>,
   policy: Pick<DeadlinePolicy, 'alertLadder' | 'earlyEscalation'>,
   existing: readonly { key: string; firedAt: string | null }[],
-  ctx: { calendar: WorkingCalendar; now: Date; earlyEscalation: boolean },
+  ctx: LadderContext,
 ): ThresholdPlan[] {
   const generation = ladderGeneration(clock, existing);
   const overdueFired = existing.filter((t) => {
