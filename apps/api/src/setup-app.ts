@@ -1,11 +1,13 @@
 import type { AppConfig } from '@app/config';
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { installBodyParsing } from './http/body-parsing.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.js';
+import { installWebApp } from './http/web-app.js';
+import { createOpenApiDocument } from './openapi.js';
 
 /** Everything an API instance needs besides its module; shared by main.ts and the e2e tests. */
 export function setupApp(app: INestApplication, config: AppConfig): INestApplication {
@@ -13,20 +15,13 @@ export function setupApp(app: INestApplication, config: AppConfig): INestApplica
   // First, so that every response, refusals by the body parser included, carries the headers.
   installSecurityHeaders(app, config);
   installBodyParsing(app, config.bodyLimit);
+  installWebApp(app, config);
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   if (config.swaggerEnabled) {
-    const doc = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Grassroots API')
-        .setDescription('Đơn thư và đối thoại — citizen petitions and dialogues. Errors are RFC 9457 problem+json.')
-        .setVersion('0.1.0')
-        .addBearerAuth()
-        .build(),
-    );
+    const doc = createOpenApiDocument(app);
     SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   }
   return app;

@@ -69,6 +69,13 @@ class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(50)
   OUTBOX_PUBLISH_TIMEOUT_MS = 5000;
 
+  /**
+   * The built web app (`vite build` output) that the API serves at `/`; relative to the working directory.
+   * Served only when its index.html exists, so an API without a build still answers /api.
+   */
+  @IsString() @IsNotEmpty()
+  WEB_DIST_DIR = 'dist/web';
+
   /** API docs at /api/docs; default off in production, on elsewhere. */
   @IsOptional() @Transform(toBool) @IsBoolean()
   SWAGGER_ENABLED?: boolean;
@@ -132,6 +139,7 @@ export interface AppConfig {
   readonly logPretty: boolean;
   readonly outbox: { readonly pollMs: number; readonly batchSize: number; readonly publishTimeoutMs: number };
   readonly swaggerEnabled: boolean;
+  readonly web: { readonly distDir: string };
   readonly http: { readonly trustProxy: boolean | number | string; readonly hstsAlways: boolean };
   /** Rate limits; every window and duration in seconds. */
   readonly throttle: {
@@ -208,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logPretty: vars.LOG_PRETTY,
     outbox: { pollMs: vars.OUTBOX_POLL_MS, batchSize: vars.OUTBOX_BATCH_SIZE, publishTimeoutMs: vars.OUTBOX_PUBLISH_TIMEOUT_MS },
     swaggerEnabled: vars.SWAGGER_ENABLED ?? vars.NODE_ENV !== 'production',
+    web: { distDir: vars.WEB_DIST_DIR },
     http: { trustProxy: parseTrustProxy(vars.TRUST_PROXY), hstsAlways: vars.HSTS_ALWAYS },
     throttle: {
       login: {

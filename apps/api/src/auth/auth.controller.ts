@@ -18,6 +18,7 @@ class UserDto {
   @ApiProperty() fullName: string;
   @ApiProperty({ enum: ['desk', 'head', 'handler', 'board', 'admin'] }) role: string;
   @ApiProperty() unitId: string;
+  @ApiProperty() unitName: string;
 }
 
 class LoginResponseDto {
@@ -26,7 +27,7 @@ class LoginResponseDto {
   @ApiProperty({ type: UserDto }) user: UserDto;
 }
 
-const publicUser = (u: CurrentUser) => ({ id: u.id, username: u.username, fullName: u.fullName, role: u.role, unitId: u.unitId });
+const publicUser = (u: CurrentUser) => ({ id: u.id, username: u.username, fullName: u.fullName, role: u.role, unitId: u.unitId, unitName: u.unitName });
 
 @ApiTags('auth')
 @Controller('auth')

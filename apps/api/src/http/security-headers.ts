@@ -2,6 +2,7 @@ import type { AppConfig } from '@app/config';
 import type { INestApplication } from '@nestjs/common';
 import type { Express, NextFunction, Request, Response } from 'express';
 import helmet, { strictTransportSecurity } from 'helmet';
+import { WEB_ASSET_PATH } from './web-app.js';
 
 /**
  * One policy for the API, the Swagger UI and the future web app served from the same origin: scripts and
@@ -22,8 +23,8 @@ export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>
   'frame-ancestors': ["'none'"],
 };
 
-/** Swagger UI's static files are the only responses a browser may keep. */
-const CACHEABLE = /^\/api\/docs\/.+\.(js|css|png|html)$/;
+/** Swagger UI's static files and the web app's hashed build files are the only responses a browser may keep. */
+const CACHEABLE = [/^\/api\/docs\/.+\.(js|css|png|html)$/, WEB_ASSET_PATH];
 
 /**
  * Security headers for every response (helmet: nosniff, CSP, X-Frame-Options DENY, no referrer, COOP/CORP …),
@@ -50,7 +51,7 @@ export function installSecurityHeaders(app: INestApplication, config: AppConfig)
     else next();
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (!CACHEABLE.test(req.path)) res.setHeader('Cache-Control', 'no-store');
+    if (!CACHEABLE.some((c) => c.test(req.path))) res.setHeader('Cache-Control', 'no-store');
     next();
   });
 }

@@ -7,6 +7,8 @@ export interface CurrentUser {
   readonly fullName: string;
   readonly role: Role;
   readonly unitId: string;
+  /** Shown in the web app's header. */
+  readonly unitName: string;
   readonly unitLevel: 'province' | 'commune' | 'department' | 'hamlet';
   readonly provinceId: string | null;
   readonly communeId: string | null;

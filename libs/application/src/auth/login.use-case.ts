@@ -43,6 +43,7 @@ export class AuthService {
       fullName: user.fullName,
       role: user.role,
       unitId: unit.id,
+      unitName: unit.name,
       unitLevel: unit.level,
       provinceId: unit.provinceId,
       communeId: unit.communeId,

@@ -40,7 +40,7 @@ describe('grouping SQL (real Postgres)', () => {
     );
     communeId = u.commune_id;
     provinceId = u.province_id;
-    desk = { id: u.id, username: u.username, fullName: u.full_name, role: 'desk', unitId: u.unit_id, unitLevel: u.level, provinceId, communeId };
+    desk = { id: u.id, username: u.username, fullName: u.full_name, role: 'desk', unitId: u.unit_id, unitName: 'test', unitLevel: u.level, provinceId, communeId };
   });
 
   afterAll(async () => {
