@@ -4,6 +4,7 @@ import { RECEPTION_MESSAGES } from '../reception/reception.messages.js';
 import { SATISFACTION_MESSAGES } from '../satisfaction/satisfaction.messages.js';
 import { COMPLAINT_PATH_MESSAGES } from '../petition/complaint-path.messages.js';
 import { TRACKING_MESSAGES } from '../petition/tracking.messages.js';
+import { PETITION_EVENT_LABELS } from '../petition/petition-event.messages.js';
 import type { Message } from './message.js';
 
 export type { Message };
@@ -437,6 +438,7 @@ export const LABELS = {
     file: { vi: 'Lưu đơn', en: 'File without action' },
     assign: { vi: 'Giao xử lý', en: 'Assign' },
     'start-verification': { vi: 'Bắt đầu xác minh', en: 'Start verification' },
+    'report-verification': { vi: 'Báo cáo kết quả xác minh', en: 'Report verification results' },
     resolve: { vi: 'Giải quyết', en: 'Resolve' },
     close: { vi: 'Kết thúc', en: 'Close' },
     withdraw: { vi: 'Rút đơn', en: 'Withdraw' },
@@ -444,6 +446,8 @@ export const LABELS = {
     'request-second-instance': { vi: 'Khiếu nại lần hai / tố cáo tiếp', en: 'Second instance' },
     create: { vi: 'Tạo đơn', en: 'Create' },
   },
+  /** Entries of a petition's trail on the staff timeline. */
+  event: PETITION_EVENT_LABELS,
   role: {
     desk: { vi: 'Tiếp dân', en: 'Reception desk' },
     head: { vi: 'Lãnh đạo', en: 'Head' },
