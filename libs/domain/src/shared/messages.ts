@@ -5,6 +5,7 @@ import { SATISFACTION_MESSAGES } from '../satisfaction/satisfaction.messages.js'
 import { COMPLAINT_PATH_MESSAGES } from '../petition/complaint-path.messages.js';
 import { TRACKING_MESSAGES } from '../petition/tracking.messages.js';
 import { PETITION_EVENT_LABELS } from '../petition/petition-event.messages.js';
+import { RECEIPT_LABELS, RECEIPT_MESSAGES } from '../petition/receipt.messages.js';
 import type { Message } from './message.js';
 
 export type { Message };
@@ -363,10 +364,11 @@ export const MESSAGES = {
   ...TRACKING_MESSAGES,
   ...GROUPING_MESSAGES,
   ...COMPLAINT_PATH_MESSAGES,
+  ...RECEIPT_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** The parts, for the duplicate-key check. */
-export const MESSAGE_PARTS: readonly Readonly<Record<string, Message>>[] = [CORE_MESSAGES, DIALOGUE_MESSAGES, RECEPTION_MESSAGES, SATISFACTION_MESSAGES, GROUPING_MESSAGES, TRACKING_MESSAGES, COMPLAINT_PATH_MESSAGES];
+export const MESSAGE_PARTS: readonly Readonly<Record<string, Message>>[] = [CORE_MESSAGES, DIALOGUE_MESSAGES, RECEPTION_MESSAGES, SATISFACTION_MESSAGES, GROUPING_MESSAGES, TRACKING_MESSAGES, COMPLAINT_PATH_MESSAGES, RECEIPT_MESSAGES];
 
 export type MessageKey = keyof typeof MESSAGES;
 
@@ -414,6 +416,7 @@ export function listMessages(parts: readonly Message[]): Message {
 export const LABELS = {
   // Dialogue and commitment enumerations (issue 4), kept next to their messages.
   ...DIALOGUE_LABELS,
+  ...RECEIPT_LABELS,
   status: {
     received: { vi: 'Tiếp nhận', en: 'Received' },
     accepted: { vi: 'Đã thụ lý', en: 'Accepted' },
