@@ -18,6 +18,7 @@ import { PetitionsController } from './petitions/petitions.controller.js';
 import { TestClockController } from './test-clock/test-clock.controller.js';
 import { TrackingController } from './tracking/tracking.controller.js';
 import { UnitsController } from './units/units.controller.js';
+import { UsersController } from './users/users.controller.js';
 import { BoardController } from './board/board.controller.js';
 import { PetitionDeadlinesController } from './deadlines/petition-deadlines.controller.js';
 import { DeadlinePoliciesController } from './deadlines/deadline-policies.controller.js';
@@ -51,6 +52,7 @@ export class ApiModule {
         PetitionsController,
         TrackingController,
         UnitsController,
+        UsersController,
         NotificationsController,
         HealthController,
         // Only where time may be moved (GRASSROOTS_TEST_CLOCK=1, never production); elsewhere the route is a 404.

@@ -31,12 +31,17 @@ import { DIALOGUE_USE_CASES } from './dialogues/index.js';
 import { RECEPTION_USE_CASES } from './reception/index.js';
 import { SATISFACTION_USE_CASES } from './satisfaction/index.js';
 import { GROUPING_USE_CASES } from './grouping/index.js';
+import { PUBLIC_BASE_URL } from './shared/public-urls.js';
+import { UserDirectoryQueries } from './users/user-directory.js';
+import { PetitionReceiptQuery } from './petitions/petition-receipt.js';
 
 const USE_CASES = [
   AuthService,
   CreatePetitionUseCase,
   PerformPetitionActionUseCase,
   PetitionQueries,
+  UserDirectoryQueries,
+  PetitionReceiptQuery,
   UnitQueries,
   SetRemoteAreaUseCase,
   NotificationQueries,
@@ -82,8 +87,10 @@ const CLOCK_PROVIDERS: Provider[] = [
 ];
 
 /** Use cases shared by the API and the worker. Needs a TypeORM DataSource and the ConfigModule from the importing app. */
+const PUBLIC_URL_PROVIDERS: Provider[] = [{ provide: PUBLIC_BASE_URL, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.publicBaseUrl }];
+
 @Module({
-  providers: [...CLOCK_PROVIDERS, ...USE_CASES],
-  exports: [CLOCK, TEST_CLOCK, ...USE_CASES],
+  providers: [...CLOCK_PROVIDERS, ...PUBLIC_URL_PROVIDERS, ...USE_CASES],
+  exports: [CLOCK, TEST_CLOCK, PUBLIC_BASE_URL, ...USE_CASES],
 })
 export class ApplicationModule {}

@@ -43,3 +43,6 @@ export * from './reception/index.js';
 export * from './satisfaction/index.js';
 export * from './grouping/index.js';
 export * from './deadlines/subject-clocks.js';
+export * from './shared/public-urls.js';
+export * from './users/user-directory.js';
+export * from './petitions/petition-receipt.js';

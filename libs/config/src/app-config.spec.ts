@@ -84,3 +84,23 @@ describe('TRUST_PROXY', () => {
     expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toBe('loopback, 10.0.0.0/8');
   });
 });
+
+describe('PUBLIC_BASE_URL', () => {
+  it('defaults to this API on localhost, at its port', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).publicBaseUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ NODE_ENV: 'test', PORT: '3001' }).publicBaseUrl).toBe('http://localhost:3001');
+  });
+
+  it('keeps an http(s) URL, with a path, without its trailing slash', () => {
+    expect(loadConfig({ NODE_ENV: 'test', PUBLIC_BASE_URL: 'https://tiepdan.example.gov.vn/' }).publicBaseUrl).toBe('https://tiepdan.example.gov.vn');
+    expect(loadConfig({ NODE_ENV: 'test', PUBLIC_BASE_URL: 'http://10.0.0.5:8080/grassroots/' }).publicBaseUrl).toBe('http://10.0.0.5:8080/grassroots');
+  });
+
+  it.each(['tiepdan.example.gov.vn', 'ftp://example.gov.vn', 'https://example.gov.vn/?a=1', 'https://example.gov.vn/?', 'https://example.gov.vn/#top', 'https://user:pw@example.gov.vn', 'not a url'])(
+    'refuses %j, naming the variable',
+    (value) => {
+      expect(() => loadConfig({ NODE_ENV: 'test', PUBLIC_BASE_URL: value })).toThrow(ConfigValidationError);
+      expect(() => loadConfig({ NODE_ENV: 'test', PUBLIC_BASE_URL: value })).toThrow(/PUBLIC_BASE_URL/);
+    },
+  );
+});

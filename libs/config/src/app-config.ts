@@ -120,6 +120,13 @@ class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1)
   PUBLIC_RATE_WINDOW_SECONDS = 60;
 
+  /**
+   * Where citizens reach the public pages (the tracking page behind a receipt's QR code): an http(s) URL with no
+   * query or fragment. Default: this API on localhost (`http://localhost:<PORT>`), which suits a developer only.
+   */
+  @IsOptional() @IsString() @IsNotEmpty()
+  PUBLIC_BASE_URL?: string;
+
   /** The shared, movable test clock (POST /api/test-clock); refused in production. */
   @Transform(toBool) @IsBoolean()
   GRASSROOTS_TEST_CLOCK = false;
@@ -153,6 +160,8 @@ export interface AppConfig {
     };
     readonly public: { readonly limit: number; readonly windowSeconds: number };
   };
+  /** Base of the citizens' public URLs, without a trailing slash (`${publicBaseUrl}/track/<code>`). */
+  readonly publicBaseUrl: string;
   /** Time comes from the shared test clock (offset kept in Postgres) and `/api/test-clock` may move it. Never in production. */
   readonly testClock: boolean;
 }
@@ -165,6 +174,20 @@ function parseTrustProxy(value: string): boolean | number | string {
   if (['true', 'yes', 'on'].includes(v)) return true;
   if (/^\d+$/.test(v)) return Number(v);
   return value.trim();
+}
+
+/** An http(s) URL with no query, fragment or credentials, returned without its trailing slash; else null. */
+export function parsePublicBaseUrl(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // `new URL` drops an empty `?` or `#`, so look at the text too: a printed link must be exactly what is configured.
+  if (url.search !== '' || url.hash !== '' || /[?#]/.test(value) || url.username !== '' || url.password !== '') return null;
+  return url.href.replace(/\/+$/, '');
 }
 
 export interface LoadConfigOptions {
@@ -200,6 +223,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (vars.NODE_ENV === 'production' && vars.GRASSROOTS_TEST_CLOCK) {
     throw new ConfigValidationError('Invalid configuration:\n  GRASSROOTS_TEST_CLOCK: not allowed in production (it lets an administrator move time)');
   }
+  const publicBaseUrl = parsePublicBaseUrl(vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.PORT}`);
+  if (publicBaseUrl === null) {
+    throw new ConfigValidationError('Invalid configuration:\n  PUBLIC_BASE_URL: must be an http or https URL with no query, fragment or user name (e.g. https://tiepdan.example.gov.vn)');
+  }
   // Only tests (one random secret per run) and processes that sign nothing get here without a secret.
   const jwtSecret = vars.JWT_SECRET ?? testRunSecret();
   return Object.freeze({
@@ -230,5 +257,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       public: { limit: vars.PUBLIC_RATE_LIMIT, windowSeconds: vars.PUBLIC_RATE_WINDOW_SECONDS },
     },
     testClock: vars.GRASSROOTS_TEST_CLOCK,
+    publicBaseUrl,
   });
 }

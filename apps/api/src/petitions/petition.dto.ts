@@ -102,6 +102,16 @@ export class AssignBody {
 export class StartVerificationBody {
   @ApiPropertyOptional() @OptionalText() note?: string;
 }
+/** The assignee's verification report (báo cáo kết quả xác minh); sending it again revises it. */
+export class ReportVerificationBody {
+  // Trimmed here, so a blank report is a 400 on its field rather than a refusal from the workflow.
+  @ApiProperty({ description: 'What the verification found' }) @Text(20000) findings: string;
+  @ApiPropertyOptional({ type: [String], description: 'People met during verification (names and roles, as the report records them)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(300, { each: true }) peopleMet?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Documents and evidence seen' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(500, { each: true }) documentsSeen?: string[];
+  @ApiProperty({ description: 'The conclusion the handler proposes to the head' }) @Text(4000) proposedConclusion: string;
+}
 export class ResolveBody {
   @ApiProperty({ description: 'The decision, conclusion or answer' }) @Required(20000) summary: string;
   @ApiPropertyOptional({ example: '125/QĐ-UBND' }) @OptionalText(100) decisionNumber?: string;
@@ -134,6 +144,7 @@ export const ACTION_BODIES = {
   file: FileBody,
   assign: AssignBody,
   'start-verification': StartVerificationBody,
+  'report-verification': ReportVerificationBody,
   resolve: ResolveBody,
   close: CloseBody,
   withdraw: WithdrawBody,

@@ -4,10 +4,11 @@ import {
   PerformPetitionActionUseCase,
   type PetitionCommandInput,
   PetitionQueries,
+  PetitionReceiptQuery,
 } from '@app/application';
 import { PETITION_ACTIONS } from '@app/domain';
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
 import { ActionRoute, actionCommand } from '../http/action-route.js';
@@ -15,6 +16,7 @@ import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from '../http/idempotency.js
 import { created, withETag } from '../http/if-match.js';
 import { UuidParam } from '../http/uuid-param.js';
 import { ACTION_BODIES, CreatePetitionDto, ListPetitionsQuery } from './petition.dto.js';
+import { PetitionReceiptDto } from './petition-receipt.dto.js';
 
 
 @ApiTags('petitions')
@@ -26,6 +28,7 @@ export class PetitionsController {
     private readonly create: CreatePetitionUseCase,
     private readonly act: PerformPetitionActionUseCase,
     private readonly queries: PetitionQueries,
+    private readonly receipts: PetitionReceiptQuery,
   ) {}
 
   @Post()
@@ -48,6 +51,15 @@ export class PetitionsController {
   @Get(':id')
   async get(@User() user: CurrentUser, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response) {
     return withETag(res, await this.queries.get(user, id));
+  }
+
+  @Get(':id/receipt')
+  @ApiOperation({
+    summary: 'The printed receipt slip (giấy biên nhận), desk and head: tracking code and URL, kind, receiving unit, day received, channel, petitioner’s name, and what happens next by when',
+  })
+  @ApiOkResponse({ type: PetitionReceiptDto })
+  receipt(@User() user: CurrentUser, @UuidParam('id') id: string) {
+    return this.receipts.get(user, id);
   }
 
   @ActionRoute(PETITION_ACTIONS, ACTION_BODIES)

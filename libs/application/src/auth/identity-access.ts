@@ -33,3 +33,11 @@ export function maySeeIdentity(user: CurrentUser, kind: string | null): boolean 
 export function maySeeCitizenComments(user: CurrentUser): boolean {
   return user.role !== 'board';
 }
+
+/**
+ * The verification report (findings, people met, documents seen, the proposed conclusion) is working text of the
+ * unit that resolves the case: its staff and the admin read it; the board oversees and never does.
+ */
+export function maySeeVerificationReport(user: CurrentUser): boolean {
+  return user.role !== 'board';
+}

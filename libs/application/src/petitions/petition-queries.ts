@@ -13,13 +13,14 @@ import {
   type PetitionState,
   type PetitionStatus,
 } from '@app/domain';
-import { clockStore, PetitionEntity, petitionStore, UnitEntity } from '@app/persistence';
+import { clockStore, PetitionEntity, petitionStore, UnitEntity, userStore } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { accessScopeOf, scopeCondition } from '../auth/access-scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
+import { PUBLIC_BASE_URL, publicTrackingUrl } from '../shared/public-urls.js';
 import { loadClockViews } from '../deadlines/clock-views.js';
 import { loadCalendar } from '../deadlines/deadline-sources.js';
 import { visiblePetition } from './visible-petition.js';
@@ -67,6 +68,7 @@ export class PetitionQueries {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PUBLIC_BASE_URL) private readonly publicBaseUrl: string,
   ) {}
 
   async list(user: CurrentUser, f: PetitionListFilter): Promise<{ items: PetitionSummaryView[]; total: number; page: number; pageSize: number }> {
@@ -102,7 +104,11 @@ export class PetitionQueries {
       blockedPetitionActions(em, row),
     ]);
     const facts = await complaintPathFacts(em, row, events.map((e) => e.payload), now);
-    return toPetitionView(row, events, user, deadlines, blocked, facts);
+    const reporters = events.flatMap((e) => (e.payload.type === 'VerificationReported' && e.payload.actorId !== null ? [e.payload.actorId] : []));
+    return toPetitionView(row, events, user, deadlines, blocked, facts, {
+      trackingUrl: publicTrackingUrl(this.publicBaseUrl, row.trackingCode),
+      actorNames: await userStore.names(em, reporters),
+    });
   }
 
   /** Public tracking by code: status and dates, never personal data. */

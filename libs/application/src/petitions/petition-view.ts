@@ -3,7 +3,7 @@ import type { BlockedAction } from '../dialogues/second-complaint-gate.js';
 import type { PersonRecord, PetitionEntity, PetitionEventEntity } from '@app/persistence';
 import { toPetitionState } from '@app/persistence';
 import type { CurrentUser } from '../auth/current-user.js';
-import { maySeeCitizenComments, maySeeIdentity } from '../auth/identity-access.js';
+import { maySeeCitizenComments, maySeeIdentity, maySeeVerificationReport } from '../auth/identity-access.js';
 import type { ClockView } from '../deadlines/clock-views.js';
 
 export interface PetitionEventView {
@@ -13,6 +13,8 @@ export interface PetitionEventView {
   readonly actorId: string | null;
   readonly actorRole: string | null;
   readonly legalBasis: string | null;
+  /** What the entry is, in plain words (LABELS.event). */
+  readonly label: Message;
   /** The event's own fields (reason, assignee, summary, ...). */
   readonly data: Record<string, unknown>;
 }
@@ -58,7 +60,52 @@ export interface PetitionView extends PetitionSummaryView {
   readonly legalEffect: LegalEffectView | null;
   /** K1 (LKN Art 9): the intake check of a complaint's filing date, its warning and the head's decision on it. */
   readonly filingLimit: FilingLimitView | null;
+  /** The citizen's tracking page for this case (PUBLIC_BASE_URL/track/<code>), shown wherever the code is. */
+  readonly trackingUrl: string | null;
+  /** The latest verification report (each revision is its own event); null when none, or withheld. */
+  readonly verificationReport: VerificationReportView | null;
+  /** True when a report exists but the viewer may not read it (the board). */
+  readonly verificationReportWithheld: boolean;
   readonly events: PetitionEventView[];
+}
+
+export interface VerificationReportView {
+  /** The trail entry that holds it. */
+  readonly sequence: number;
+  readonly at: string;
+  readonly author: { readonly id: string; readonly fullName: string } | null;
+  readonly findings: string;
+  readonly peopleMet: readonly string[];
+  readonly documentsSeen: readonly string[];
+  readonly proposedConclusion: string;
+  /** How many reports were made so far: 1 for the first, 2 once revised, ... */
+  readonly revision: number;
+}
+
+/** The latest report as the viewer may read it, with its author's name. */
+export function toVerificationReportView(
+  events: readonly PetitionEventEntity[],
+  viewer: CurrentUser,
+  names: ReadonlyMap<string, string>,
+): { report: VerificationReportView | null; withheld: boolean } {
+  const reports = events.filter((e) => e.payload.type === 'VerificationReported');
+  const last = reports[reports.length - 1];
+  if (last === undefined || last.payload.type !== 'VerificationReported') return { report: null, withheld: false };
+  if (!maySeeVerificationReport(viewer)) return { report: null, withheld: true };
+  const r = last.payload;
+  return {
+    report: {
+      sequence: last.sequence,
+      at: r.at,
+      author: r.actorId === null ? null : { id: r.actorId, fullName: names.get(r.actorId) ?? '' },
+      findings: r.findings,
+      peopleMet: r.peopleMet,
+      documentsSeen: r.documentsSeen,
+      proposedConclusion: r.proposedConclusion,
+      revision: reports.length,
+    },
+    withheld: false,
+  };
 }
 
 // One rule for every route (petitions, grouping, dialogues): see auth/identity-access.ts.
@@ -145,13 +192,17 @@ const BASE_EVENT_FIELDS = new Set(['type', 'petitionId', 'at', 'actorId', 'actor
 /** Events that carry the citizen's own words (`comment`): the satisfaction rating and the reopen it caused. */
 const CITIZEN_COMMENT_EVENTS = new Set(['CitizenFeedbackRecorded', 'PetitionReopened']);
 
-/** The trail as the viewer may read it: a citizen's comment is replaced by `commentWithheld` where the rule says so. */
+/**
+ * The trail as the viewer may read it: a citizen's comment is replaced by `commentWithheld`, and a verification
+ * report's text by `reportWithheld`, where the rules say so.
+ */
 export function toEventView(e: PetitionEventEntity, viewer: CurrentUser): PetitionEventView {
-  const data: Record<string, unknown> = Object.fromEntries(Object.entries(e.payload).filter(([k]) => !BASE_EVENT_FIELDS.has(k)));
+  let data: Record<string, unknown> = Object.fromEntries(Object.entries(e.payload).filter(([k]) => !BASE_EVENT_FIELDS.has(k)));
   if (CITIZEN_COMMENT_EVENTS.has(e.type) && typeof data.comment === 'string' && !maySeeCitizenComments(viewer)) {
     data.comment = null;
     data.commentWithheld = true;
   }
+  if (e.payload.type === 'VerificationReported' && !maySeeVerificationReport(viewer)) data = { reportWithheld: true };
   return {
     sequence: e.sequence,
     type: e.type,
@@ -159,6 +210,7 @@ export function toEventView(e: PetitionEventEntity, viewer: CurrentUser): Petiti
     actorId: e.actorId,
     actorRole: e.actorRole,
     legalBasis: e.legalBasis,
+    label: LABELS.event[e.payload.type],
     data,
   };
 }
@@ -170,8 +222,10 @@ export function toPetitionView(
   deadlines: ClockView[] = [],
   blocked: BlockedAction[] = [],
   facts: { readonly secondInstance: SecondInstanceFacts; readonly legalEffect: LegalEffect | null } = { secondInstance: { resolutionLapsed: false }, legalEffect: null },
+  more: { readonly trackingUrl?: string; readonly actorNames?: ReadonlyMap<string, string> } = {},
 ): PetitionView {
   const identity = maySeeIdentity(viewer, row.kind);
+  const verification = toVerificationReportView(events, viewer, more.actorNames ?? new Map());
   return {
     ...toSummaryView(row),
     content: row.content,
@@ -187,6 +241,9 @@ export function toPetitionView(
     deadlines,
     legalEffect: toLegalEffectView(facts.legalEffect),
     filingLimit: toFilingLimitView(events),
+    trackingUrl: more.trackingUrl ?? null,
+    verificationReport: verification.report,
+    verificationReportWithheld: verification.withheld,
     events: events.map((e) => toEventView(e, viewer)),
   };
 }

@@ -42,6 +42,11 @@ const BASIS: Partial<Record<PetitionAction | 'receive', Partial<Record<PetitionK
     complaint: 'Luật Khiếu nại 2011 Điều 29',
     denunciation: 'Luật Tố cáo 2018 Điều 31 (chưa xác minh điều khoản)',
   },
+  // The verifier reports the results in writing to the person who resolves (LKN 2011 Art 29; LTC 2018 Art 31).
+  'report-verification': {
+    complaint: 'Luật Khiếu nại 2011 Điều 29',
+    denunciation: 'Luật Tố cáo 2018 Điều 31 (chưa xác minh điều khoản)',
+  },
   resolve: {
     complaint: 'Luật Khiếu nại 2011 Điều 31',
     denunciation: 'Luật Tố cáo 2018 Điều 35 (chưa xác minh điều khoản)',

@@ -18,6 +18,7 @@ export const PETITION_ACTIONS = [
   'file',
   'assign',
   'start-verification',
+  'report-verification',
   'resolve',
   'close',
   'withdraw',
@@ -47,6 +48,16 @@ export type GuideCommand = Base<'guide'> & { readonly guidance: string };
 export type FileCommand = Base<'file'> & { readonly reason: FilingReason; readonly note?: string };
 export type AssignCommand = Base<'assign'> & { readonly assigneeId: string; readonly note?: string };
 export type StartVerificationCommand = Base<'start-verification'> & { readonly note?: string };
+/**
+ * The assignee's verification report (báo cáo kết quả xác minh): what was found, whom they met, which documents
+ * they saw and the conclusion they propose. The head decides from it; a later report supersedes the earlier one.
+ */
+export type ReportVerificationCommand = Base<'report-verification'> & {
+  readonly findings: string;
+  readonly peopleMet?: readonly string[];
+  readonly documentsSeen?: readonly string[];
+  readonly proposedConclusion: string;
+};
 export type ResolveCommand = Base<'resolve'> & {
   readonly summary: string;
   readonly decisionNumber?: string;
@@ -92,6 +103,7 @@ export type PetitionCommand =
   | FileCommand
   | AssignCommand
   | StartVerificationCommand
+  | ReportVerificationCommand
   | ResolveCommand
   | CloseCommand
   | WithdrawCommand

@@ -56,6 +56,13 @@ export type PetitionAssigned = EventBase<'PetitionAssigned'> & {
   readonly note: string | null;
 };
 export type VerificationStarted = EventBase<'VerificationStarted'> & { readonly note: string | null };
+/** The assignee's verification report; each revision is its own event and the latest one counts. */
+export type VerificationReported = EventBase<'VerificationReported'> & {
+  readonly findings: string;
+  readonly peopleMet: readonly string[];
+  readonly documentsSeen: readonly string[];
+  readonly proposedConclusion: string;
+};
 export type PetitionResolved = EventBase<'PetitionResolved'> & {
   readonly outcome: PetitionStatus;
   readonly summary: string;
@@ -147,6 +154,7 @@ export type PetitionEvent =
   | PetitionFiled
   | PetitionAssigned
   | VerificationStarted
+  | VerificationReported
   | PetitionResolved
   | PetitionClosed
   | PetitionWithdrawn
@@ -208,6 +216,7 @@ export const PETITION_EVENT_TYPES: readonly PetitionEventType[] = [
   'PetitionFiled',
   'PetitionAssigned',
   'VerificationStarted',
+  'VerificationReported',
   'PetitionResolved',
   'PetitionClosed',
   'PetitionWithdrawn',
@@ -248,4 +257,6 @@ export const NON_WORKFLOW_EVENT_TYPES: ReadonlySet<PetitionEventType> = new Set<
   'RepresentativesAppointed',
   'CitizenFeedbackRecorded',
   'ComplaintObstacleRecorded',
+  // A step of the work, but no rule starts, meets or cancels a clock on it: the head's resolution does.
+  'VerificationReported',
 ]);

@@ -79,6 +79,8 @@ function toCommand(action: PetitionAction, who: Actor, b: Bodies): PetitionComma
       return { action, actor: who, reason: b.filingReason, note: b.note };
     case 'assign':
       return { action, actor: who, assigneeId: b.assigneeId, note: b.note };
+    case 'report-verification':
+      return { action, actor: who, findings: b.summary, peopleMet: [b.reason], documentsSeen: [], proposedConclusion: b.reason };
     case 'resolve':
       return { action, actor: who, summary: b.summary, decisionNumber: b.decisionNumber, legalBasis: b.legalBasis };
     case 'withdraw':
@@ -338,6 +340,8 @@ describe('petition properties over random command sequences', () => {
           return { action, actor: who, toUnitId: 'unit-b', reason: 'lý do' };
         case 'guide':
           return { action, actor: who, guidance: 'nộp tại UBND tỉnh' };
+        case 'report-verification':
+          return { action, actor: who, findings: 'kết quả', proposedConclusion: 'đề xuất' };
         case 'file':
           return { action, actor: who, reason: 'duplicate' };
         case 'assign':

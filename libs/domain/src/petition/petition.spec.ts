@@ -39,7 +39,7 @@ const EXPECTED_ALLOWED: Record<PetitionKind, Partial<Record<PetitionStatus, read
     accepted: ['assign', 'withdraw', 'request-second-instance'],
     // No resolve from assigned: complaints must be verified first.
     assigned: ['assign', 'start-verification', 'withdraw', 'request-second-instance'],
-    verifying: ['assign', 'resolve', 'withdraw', 'request-second-instance'],
+    verifying: ['assign', 'report-verification', 'resolve', 'withdraw', 'request-second-instance'],
     decided: ['close', 'request-second-instance'],
     concluded: ['close'],
     answered: ['close'],
@@ -53,7 +53,7 @@ const EXPECTED_ALLOWED: Record<PetitionKind, Partial<Record<PetitionStatus, read
     // Re-denunciation: after a conclusion, or once the deadline lapsed.
     accepted: ['assign', 'withdraw', 'request-second-instance'],
     assigned: ['assign', 'start-verification', 'withdraw', 'request-second-instance'],
-    verifying: ['assign', 'resolve', 'withdraw', 'request-second-instance'],
+    verifying: ['assign', 'report-verification', 'resolve', 'withdraw', 'request-second-instance'],
     decided: ['close'],
     concluded: ['close', 'request-second-instance'],
     answered: ['close'],
@@ -65,7 +65,7 @@ const EXPECTED_ALLOWED: Record<PetitionKind, Partial<Record<PetitionStatus, read
     accepted: ['assign', 'withdraw'],
     // Feedback may be answered without a formal verification.
     assigned: ['assign', 'start-verification', 'resolve', 'withdraw'],
-    verifying: ['assign', 'resolve', 'withdraw'],
+    verifying: ['assign', 'report-verification', 'resolve', 'withdraw'],
     decided: ['close'],
     concluded: ['close'],
     answered: ['close', 'reopen'],
@@ -76,7 +76,7 @@ const EXPECTED_ALLOWED: Record<PetitionKind, Partial<Record<PetitionStatus, read
     received: ['accept', 'reject', 'transfer', 'guide', 'file', 'withdraw'],
     accepted: ['assign', 'withdraw'],
     assigned: ['assign', 'start-verification', 'resolve', 'withdraw'],
-    verifying: ['assign', 'resolve', 'withdraw'],
+    verifying: ['assign', 'report-verification', 'resolve', 'withdraw'],
     decided: ['close'],
     concluded: ['close'],
     answered: ['close', 'reopen'],
@@ -97,6 +97,8 @@ const EXPECTED_ROLES: Record<PetitionAction, readonly Role[]> = {
   file: ['desk', 'head'],
   assign: ['head'],
   'start-verification': ['handler', 'head'],
+  // Only by the assignee, whichever of the two roles they hold.
+  'report-verification': ['handler', 'head'],
   resolve: ['head'],
   close: ['head'],
   withdraw: ['desk', 'head'],
@@ -129,6 +131,9 @@ function expectedTarget(action: PetitionAction, from: PetitionStatus, kind: Peti
       return from === 'verifying' ? 'verifying' : 'assigned';
     case 'start-verification':
       return 'verifying';
+    case 'report-verification':
+      // The report is recorded on the case; the head resolves from it.
+      return from;
     case 'resolve':
       return RESOLVED_STATUS_BY_KIND[kind];
     case 'close':
@@ -151,6 +156,7 @@ const EXPECTED_EVENT_TYPE: Record<PetitionAction, PetitionEventType> = {
   file: 'PetitionFiled',
   assign: 'PetitionAssigned',
   'start-verification': 'VerificationStarted',
+  'report-verification': 'VerificationReported',
   resolve: 'PetitionResolved',
   close: 'PetitionClosed',
   withdraw: 'PetitionWithdrawn',
@@ -199,6 +205,8 @@ function validCommand(action: PetitionAction, actor: Actor = head): PetitionComm
       return { action, actor, assigneeId: 'u-new-handler' };
     case 'start-verification':
       return { action, actor };
+    case 'report-verification':
+      return { action, actor, findings: 'Đã kiểm tra hiện trường', peopleMet: ['Trưởng thôn'], documentsSeen: ['Biên bản'], proposedConclusion: 'Đơn có cơ sở' };
     case 'resolve':
       return { action, actor, summary: 'Đã giải quyết' };
     case 'close':
@@ -229,7 +237,8 @@ describe('transition table: every status × action × kind', () => {
     const cells = PETITION_STATUSES.flatMap((status) => PETITION_ACTIONS.map((action) => [status, action] as const));
 
     it.each(cells)('%s × %s', (status, action) => {
-      const state = stateIn(status, kind);
+      // The verification report is the assignee's: here the head holds the case.
+      const state = stateIn(status, kind, action === 'report-verification' ? { assigneeId: head.userId } : {});
       const decision = decide(state, validCommand(action), NOW);
       const allowed = expectedAllowed(kind, status);
 
@@ -292,6 +301,7 @@ describe('roles', () => {
     file: ['received', 'recommendation'],
     assign: ['accepted', 'complaint'],
     'start-verification': ['assigned', 'denunciation'],
+    'report-verification': ['verifying', 'complaint'],
     resolve: ['verifying', 'complaint'],
     close: ['concluded', 'denunciation'],
     withdraw: ['verifying', 'complaint'],
@@ -306,7 +316,9 @@ describe('roles', () => {
 
   it.each(cells)('%s by %s', (action, role) => {
     const [status, kind] = SETTING[action];
-    const decision = decide(stateIn(status, kind), validCommand(action, actorFor(role)), NOW);
+    // Whoever reports verification is the assignee, so that only the role decides.
+    const state = stateIn(status, kind, action === 'report-verification' ? { assigneeId: actorFor(role).userId } : {});
+    const decision = decide(state, validCommand(action, actorFor(role)), NOW);
     if (EXPECTED_ROLES[action].includes(role)) {
       const { events } = expectOk(decision);
       expect(events[0]!.actorRole).toBe(role);
@@ -371,7 +383,10 @@ describe('roles', () => {
       const state = stateIn(status, kind);
       for (const actor of actors) {
         const expected = expectedAllowed(kind, status).filter(
-          (a) => EXPECTED_ROLES[a].includes(actor.role) && !(actor.role === 'handler' && actor.userId !== HANDLER_ID),
+          (a) =>
+            EXPECTED_ROLES[a].includes(actor.role) &&
+            !(actor.role === 'handler' && actor.userId !== HANDLER_ID) &&
+            !(a === 'report-verification' && actor.userId !== HANDLER_ID),
         );
         // On a case still being worked on, a second instance is offered only once its deadline has lapsed (a fact
         // from the clocks): never without that fact, always with it.
@@ -379,6 +394,69 @@ describe('roles', () => {
         expect(sorted(availableActions(state, actor))).toEqual(sorted(expected.filter((a) => !(early && a === 'request-second-instance'))));
         expect(sorted(availableActions(state, actor, { resolutionLapsed: true }))).toEqual(sorted(expected));
       }
+    });
+  });
+});
+
+describe('verification report', () => {
+  const report = (actor: Actor, more: Partial<Extract<PetitionCommand, { action: 'report-verification' }>> = {}): PetitionCommand => ({
+    action: 'report-verification',
+    actor,
+    findings: '  Đường ngập do cống bị lấp  ',
+    peopleMet: ['Trưởng thôn Đồng Mát', '  ', ' Hộ ông B '],
+    documentsSeen: [],
+    proposedConclusion: 'Nạo vét cống',
+    ...more,
+  });
+
+  it('records the report on the case without changing its status, trimmed, blank list entries dropped', () => {
+    const state = stateIn('verifying', 'complaint');
+    const { state: next, events } = expectOk(decide(state, report(assignedHandler), NOW));
+    expect(next.status).toBe('verifying');
+    expect(next.version).toBe(state.version + 1);
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'VerificationReported',
+        actorId: HANDLER_ID,
+        findings: 'Đường ngập do cống bị lấp',
+        peopleMet: ['Trưởng thôn Đồng Mát', 'Hộ ông B'],
+        documentsSeen: [],
+        proposedConclusion: 'Nạo vét cống',
+        legalBasis: 'Luật Khiếu nại 2011 Điều 29',
+      }),
+    ]);
+  });
+
+  it('may be revised: a second report is another event on the same status', () => {
+    const first = expectOk(decide(stateIn('verifying', 'denunciation'), report(assignedHandler), NOW));
+    const second = expectOk(decide(first.state, report(assignedHandler, { proposedConclusion: 'Tố cáo đúng một phần' }), LATER));
+    expect(second.state.status).toBe('verifying');
+    expect(second.events[0]).toMatchObject({ type: 'VerificationReported', proposedConclusion: 'Tố cáo đúng một phần' });
+  });
+
+  it('is refused to a head who is not the assignee, and offered to one who is', () => {
+    const state = stateIn('verifying', 'complaint');
+    expect(expectRefused(decide(state, report(head), NOW))).toEqual({ code: 'not-assignee', action: 'report-verification' });
+    expect(availableActions(state, head)).not.toContain('report-verification');
+    expect(availableActions({ ...state, assigneeId: head.userId }, head)).toContain('report-verification');
+    expect(availableActions(state, assignedHandler)).toContain('report-verification');
+    expect(availableActions(state, otherHandler)).toEqual([]);
+  });
+
+  it('is refused before verification started, even to the assignee', () => {
+    expect(expectRefused(decide(stateIn('assigned', 'complaint'), report(assignedHandler), NOW)).code).toBe('transition-not-allowed');
+    expect(availableActions(stateIn('assigned', 'complaint'), assignedHandler)).not.toContain('report-verification');
+  });
+
+  it.each([
+    ['findings', { findings: ' ' }],
+    ['proposedConclusion', { proposedConclusion: '' }],
+  ])('requires %s', (field, more) => {
+    expect(expectRefused(decide(stateIn('verifying', 'feedback'), report(assignedHandler, more), NOW))).toEqual({
+      code: 'invalid-command',
+      action: 'report-verification',
+      field,
+      messageKey: 'validation.required',
     });
   });
 });

@@ -94,6 +94,8 @@ export const TRANSITIONS: Readonly<Record<PetitionAction, TransitionRule>> = {
   file: { from: () => onlyReceived, roles: ['desk', 'head'] },
   assign: { from: () => ['accepted', 'assigned', 'verifying', 'reopened'], roles: ['head'] },
   'start-verification': { from: () => ['assigned'], roles: ['handler', 'head'] },
+  // Only the assignee reports (a head may be the assignee too): checked in decide and availableActions.
+  'report-verification': { from: () => ['verifying'], roles: ['handler', 'head'] },
   resolve: { from: (k) => (requiresVerification(k) ? ['verifying'] : ['assigned', 'verifying']), roles: ['head'] },
   close: { from: () => RESOLVED_STATUSES, roles: ['head'] },
   withdraw: { from: () => OPEN_STATUSES, roles: ['desk', 'head'] },
@@ -125,6 +127,7 @@ export function availableActions(state: PetitionState, actor: Actor, facts: Seco
     (a) =>
       TRANSITIONS[a].roles.includes(actor.role) &&
       !(actor.role === 'handler' && state.assigneeId !== actor.userId) &&
+      !(a === 'report-verification' && state.assigneeId !== actor.userId) &&
       (a !== 'request-second-instance' || secondInstanceCondition(state, facts) === null),
   );
 }
@@ -244,7 +247,7 @@ export function decide(state: PetitionState, command: PetitionCommand, now: Date
       refusal: { code: 'transition-not-allowed', action, status: state.status, kind: state.kind, allowedActions: allowedActions(state) },
     };
   }
-  if (actor.role === 'handler' && state.assigneeId !== actor.userId) {
+  if ((actor.role === 'handler' || action === 'report-verification') && state.assigneeId !== actor.userId) {
     return { ok: false, refusal: { code: 'not-assignee', action } };
   }
   const invalid = (field: string, messageKey: string): Decision => ({
@@ -320,6 +323,20 @@ export function decide(state: PetitionState, command: PetitionCommand, now: Date
     case 'start-verification':
       event = { ...base, type: 'VerificationStarted', note: orNull(command.note) };
       break;
+    case 'report-verification': {
+      if (blank(command.findings)) return invalid('findings', 'validation.required');
+      if (blank(command.proposedConclusion)) return invalid('proposedConclusion', 'validation.required');
+      const list = (xs: readonly string[] | undefined) => (xs ?? []).map((x) => x.trim()).filter((x) => x !== '');
+      event = {
+        ...base,
+        type: 'VerificationReported',
+        findings: command.findings.trim(),
+        peopleMet: list(command.peopleMet),
+        documentsSeen: list(command.documentsSeen),
+        proposedConclusion: command.proposedConclusion.trim(),
+      };
+      break;
+    }
     case 'resolve':
       if (blank(command.summary)) return invalid('summary', 'validation.required');
       event = {
@@ -414,6 +431,7 @@ export function evolve(state: PetitionState | null, event: PetitionEvent): Petit
       return { ...s, status: 'reopened', resolvedAt: null, closedAt: null, reopenCount: state.reopenCount + 1 };
     case 'PetitionEscalated':
       return { ...s, escalationLevel: event.level };
+    case 'VerificationReported':
     case 'CitizenRightsNotified':
     case 'SecondInstanceRequested':
     case 'DeadlinePaused':

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { PETITION_KINDS } from '../petition/petition-kind.js';
 import { PETITION_STATUSES } from '../petition/petition-status.js';
+import { PETITION_ACTIONS } from '../petition/petition-commands.js';
+import { PETITION_EVENT_TYPES } from '../petition/petition-events.js';
 import type { MessageKey } from './messages.js';
 import { LABELS, listMessages, MESSAGE_PARTS, MESSAGES, isMessageKey, renderMessage } from './messages.js';
 
@@ -127,8 +129,13 @@ describe('LABELS', () => {
     expect(Object.keys(LABELS.kind).sort()).toEqual([...PETITION_KINDS].sort());
   });
 
+  it('labels every petition action (buttons) and every event of the trail (staff timeline)', () => {
+    for (const action of PETITION_ACTIONS) expect(Object.keys(LABELS.action)).toContain(action);
+    expect(Object.keys(LABELS.event).sort()).toEqual([...PETITION_EVENT_TYPES].sort());
+  });
+
   it('has non-empty text in both languages for every label', () => {
-    for (const group of [LABELS.status, LABELS.kind]) {
+    for (const group of [LABELS.status, LABELS.kind, LABELS.action, LABELS.event]) {
       for (const label of Object.values(group)) {
         expect(label.vi.trim()).not.toBe('');
         expect(label.en.trim()).not.toBe('');

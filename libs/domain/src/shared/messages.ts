@@ -4,6 +4,8 @@ import { RECEPTION_MESSAGES } from '../reception/reception.messages.js';
 import { SATISFACTION_MESSAGES } from '../satisfaction/satisfaction.messages.js';
 import { COMPLAINT_PATH_MESSAGES } from '../petition/complaint-path.messages.js';
 import { TRACKING_MESSAGES } from '../petition/tracking.messages.js';
+import { PETITION_EVENT_LABELS } from '../petition/petition-event.messages.js';
+import { RECEIPT_LABELS, RECEIPT_MESSAGES } from '../petition/receipt.messages.js';
 import type { Message } from './message.js';
 
 export type { Message };
@@ -362,10 +364,11 @@ export const MESSAGES = {
   ...TRACKING_MESSAGES,
   ...GROUPING_MESSAGES,
   ...COMPLAINT_PATH_MESSAGES,
+  ...RECEIPT_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** The parts, for the duplicate-key check. */
-export const MESSAGE_PARTS: readonly Readonly<Record<string, Message>>[] = [CORE_MESSAGES, DIALOGUE_MESSAGES, RECEPTION_MESSAGES, SATISFACTION_MESSAGES, GROUPING_MESSAGES, TRACKING_MESSAGES, COMPLAINT_PATH_MESSAGES];
+export const MESSAGE_PARTS: readonly Readonly<Record<string, Message>>[] = [CORE_MESSAGES, DIALOGUE_MESSAGES, RECEPTION_MESSAGES, SATISFACTION_MESSAGES, GROUPING_MESSAGES, TRACKING_MESSAGES, COMPLAINT_PATH_MESSAGES, RECEIPT_MESSAGES];
 
 export type MessageKey = keyof typeof MESSAGES;
 
@@ -413,6 +416,7 @@ export function listMessages(parts: readonly Message[]): Message {
 export const LABELS = {
   // Dialogue and commitment enumerations (issue 4), kept next to their messages.
   ...DIALOGUE_LABELS,
+  ...RECEIPT_LABELS,
   status: {
     received: { vi: 'Tiếp nhận', en: 'Received' },
     accepted: { vi: 'Đã thụ lý', en: 'Accepted' },
@@ -437,6 +441,7 @@ export const LABELS = {
     file: { vi: 'Lưu đơn', en: 'File without action' },
     assign: { vi: 'Giao xử lý', en: 'Assign' },
     'start-verification': { vi: 'Bắt đầu xác minh', en: 'Start verification' },
+    'report-verification': { vi: 'Báo cáo kết quả xác minh', en: 'Report verification results' },
     resolve: { vi: 'Giải quyết', en: 'Resolve' },
     close: { vi: 'Kết thúc', en: 'Close' },
     withdraw: { vi: 'Rút đơn', en: 'Withdraw' },
@@ -444,6 +449,8 @@ export const LABELS = {
     'request-second-instance': { vi: 'Khiếu nại lần hai / tố cáo tiếp', en: 'Second instance' },
     create: { vi: 'Tạo đơn', en: 'Create' },
   },
+  /** Entries of a petition's trail on the staff timeline. */
+  event: PETITION_EVENT_LABELS,
   role: {
     desk: { vi: 'Tiếp dân', en: 'Reception desk' },
     head: { vi: 'Lãnh đạo', en: 'Head' },
