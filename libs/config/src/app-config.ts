@@ -116,6 +116,17 @@ class EnvironmentVariables {
   /** The shared, movable test clock (POST /api/test-clock); refused in production. */
   @Transform(toBool) @IsBoolean()
   GRASSROOTS_TEST_CLOCK = false;
+
+  /**
+   * How often a live notification stream sends a comment line, so proxies keep it open and a dropped client is
+   * noticed; each beat also picks up alerts whose office-hours delivery time has come.
+   */
+  @Transform(toInt) @IsInt() @Min(50) @Max(300_000)
+  NOTIFICATION_HEARTBEAT_MS = 25_000;
+
+  /** Live notification streams one user may hold open on one API process (tabs, devices). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  NOTIFICATION_STREAMS_PER_USER = 5;
 }
 
 export interface AppConfig {
@@ -147,6 +158,8 @@ export interface AppConfig {
   };
   /** Time comes from the shared test clock (offset kept in Postgres) and `/api/test-clock` may move it. Never in production. */
   readonly testClock: boolean;
+  /** Live notification streams (server-sent events). */
+  readonly notifications: { readonly heartbeatMs: number; readonly streamsPerUser: number };
 }
 
 export class ConfigValidationError extends Error {}
@@ -221,5 +234,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       public: { limit: vars.PUBLIC_RATE_LIMIT, windowSeconds: vars.PUBLIC_RATE_WINDOW_SECONDS },
     },
     testClock: vars.GRASSROOTS_TEST_CLOCK,
+    notifications: { heartbeatMs: vars.NOTIFICATION_HEARTBEAT_MS, streamsPerUser: vars.NOTIFICATION_STREAMS_PER_USER },
   });
 }

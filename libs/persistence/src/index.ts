@@ -17,3 +17,5 @@ export * from './reference/demo-seed.js';
 export * from './repositories/clock.repository.js';
 export * from './repositories/calendar.repository.js';
 export * from './repositories/digest.repository.js';
+export * from './repositories/notification.repository.js';
+export * from './repositories/notification-listener.js';
