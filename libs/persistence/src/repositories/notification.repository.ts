@@ -45,11 +45,13 @@ export interface DigestAlertRow {
 export const notificationStore = {
   /** Marks every notification delivered to the user by `now` as read; returns how many changed. */
   async markAllRead(em: EntityManager, recipientId: string, now: Date): Promise<number> {
-    const rows: unknown[] = await em.query(
-      `UPDATE notifications SET read_at = $2 WHERE recipient_id = $1 AND read_at IS NULL AND deliver_at <= $2 RETURNING id`,
+    // Counted in SQL: TypeORM returns [rows, affected] for a bare UPDATE … RETURNING.
+    const [r]: { n: number }[] = await em.query(
+      `WITH marked AS (UPDATE notifications SET read_at = $2 WHERE recipient_id = $1 AND read_at IS NULL AND deliver_at <= $2 RETURNING 1)
+       SELECT count(*)::int AS n FROM marked`,
       [recipientId, now],
     );
-    return rows.length;
+    return r?.n ?? 0;
   },
 
   /** Unread notifications delivered to the user by `now` (the bell's number). */
