@@ -13,7 +13,8 @@ import { jwtModuleOptions } from './auth/jwt-options.js';
 import { RateLimitGuard } from './throttling/rate-limit.guard.js';
 import { ThrottlingModule } from './throttling/throttling.module.js';
 import { HealthController } from './health/health.controller.js';
-import { NotificationsController } from './notifications/notifications.controller.js';
+import { NotificationHub } from './notifications/notification-hub.service.js';
+import { NOTIFICATION_STREAM_PATH, NotificationsController } from './notifications/notifications.controller.js';
 import { PetitionsController } from './petitions/petitions.controller.js';
 import { TestClockController } from './test-clock/test-clock.controller.js';
 import { TrackingController } from './tracking/tracking.controller.js';
@@ -37,7 +38,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: withLogStream(pinoHttpOptions(config, { ignorePaths: ['/health'] }), opts.logStream) }),
+        LoggerModule.forRoot({ pinoHttp: withLogStream(pinoHttpOptions(config, { ignorePaths: ['/health', NOTIFICATION_STREAM_PATH] }), opts.logStream) }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { applicationName: 'grassroots-api' })),
         JwtModule.register(jwtModuleOptions(config)),
         TerminusModule.forRoot({ logger: false }),
@@ -66,7 +67,7 @@ export class ApiModule {
         ...SATISFACTION_CONTROLLERS,
       ],
       // Rate limits first: a flood is refused before any token check or database read.
-      providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: AuthGuard }, NotificationHub],
     };
   }
 }

@@ -130,6 +130,17 @@ class EnvironmentVariables {
   /** The shared, movable test clock (POST /api/test-clock); refused in production. */
   @Transform(toBool) @IsBoolean()
   GRASSROOTS_TEST_CLOCK = false;
+
+  /**
+   * How often a live notification stream sends a comment line, so proxies keep it open and a dropped client is
+   * noticed; each beat also picks up alerts whose office-hours delivery time has come.
+   */
+  @Transform(toInt) @IsInt() @Min(50) @Max(300_000)
+  NOTIFICATION_HEARTBEAT_MS = 25_000;
+
+  /** Live notification streams one user may hold open on one API process (tabs, devices). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  NOTIFICATION_STREAMS_PER_USER = 5;
 }
 
 export interface AppConfig {
@@ -164,6 +175,8 @@ export interface AppConfig {
   readonly publicBaseUrl: string;
   /** Time comes from the shared test clock (offset kept in Postgres) and `/api/test-clock` may move it. Never in production. */
   readonly testClock: boolean;
+  /** Live notification streams (server-sent events). */
+  readonly notifications: { readonly heartbeatMs: number; readonly streamsPerUser: number };
 }
 
 export class ConfigValidationError extends Error {}
@@ -258,5 +271,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     testClock: vars.GRASSROOTS_TEST_CLOCK,
     publicBaseUrl,
+    notifications: { heartbeatMs: vars.NOTIFICATION_HEARTBEAT_MS, streamsPerUser: vars.NOTIFICATION_STREAMS_PER_USER },
   });
 }

@@ -110,7 +110,8 @@ export function pinoHttpOptions(config: AppConfig, extra: { ignorePaths?: readon
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie'],
     serializers: { req: redactRequest },
-    autoLogging: { ignore: (req: { url?: string }) => ignore.has(req.url ?? '') },
+    // By path: a query string must not bring a long-lived stream back into the request log.
+    autoLogging: { ignore: (req: { url?: string }) => ignore.has((req.url ?? '').split('?')[0]!) },
     ...(config.logPretty
       ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res' } } }
       : {}),

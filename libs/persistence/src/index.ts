@@ -18,3 +18,5 @@ export * from './repositories/clock.repository.js';
 export * from './repositories/calendar.repository.js';
 export * from './repositories/digest.repository.js';
 export * from './repositories/user.repository.js';
+export * from './repositories/notification.repository.js';
+export * from './repositories/notification-listener.js';

@@ -15,7 +15,12 @@ export interface AccessTokenClaims {
   readonly unitId: string;
 }
 
-type AuthedRequest = Request & { user?: CurrentUser };
+type AuthedRequest = Request & { user?: CurrentUser; tokenExpiresAt?: Date };
+
+/** When the bearer token of an authenticated request expires (a live stream ends then). */
+export function tokenExpiresAt(req: Request): Date | undefined {
+  return (req as AuthedRequest).tokenExpiresAt;
+}
 
 /** Bearer-token guard for every route not marked @Public(). */
 @Injectable()
@@ -46,6 +51,7 @@ export class AuthGuard implements CanActivate {
     const user = await this.auth.currentUser(claims.sub);
     if (user === null) throw new AppError('unauthenticated', 'error.unauthenticated');
     req.user = user;
+    req.tokenExpiresAt = new Date(claims.exp * 1000);
     return true;
   }
 }

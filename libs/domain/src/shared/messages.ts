@@ -32,6 +32,10 @@ const CORE_MESSAGES = {
     vi: 'Tài khoản đã bị tạm khóa đăng nhập do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {seconds} giây (lúc {retryAt}, giờ Việt Nam). Nếu quên mật khẩu, hãy liên hệ quản trị viên.',
     en: 'Sign-in to this account is paused after too many wrong passwords. Please try again in {seconds} seconds (at {retryAt}, Vietnam time). If you forgot the password, ask your administrator.',
   },
+  'error.too_many_streams': {
+    vi: 'Tài khoản đang mở quá nhiều cửa sổ nhận thông báo trực tiếp (tối đa {max}). Hãy đóng bớt cửa sổ rồi thử lại.',
+    en: 'Too many windows are receiving live notifications for this account (at most {max|window|windows}). Close some and try again.',
+  },
   'error.headers_too_large': { vi: 'Địa chỉ hoặc phần đầu của yêu cầu quá dài.', en: 'The address or the headers of the request are too long.' },
   'error.idempotency_key_reused': {
     vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
