@@ -17,3 +17,4 @@ export * from './reference/demo-seed.js';
 export * from './repositories/clock.repository.js';
 export * from './repositories/calendar.repository.js';
 export * from './repositories/digest.repository.js';
+export * from './repositories/petition-list.repository.js';

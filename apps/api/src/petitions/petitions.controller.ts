@@ -7,14 +7,14 @@ import {
 } from '@app/application';
 import { PETITION_ACTIONS } from '@app/domain';
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { User } from '../auth/auth.guard.js';
 import { ActionRoute, actionCommand } from '../http/action-route.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from '../http/idempotency.js';
 import { created, withETag } from '../http/if-match.js';
 import { UuidParam } from '../http/uuid-param.js';
-import { ACTION_BODIES, CreatePetitionDto, ListPetitionsQuery } from './petition.dto.js';
+import { ACTION_BODIES, CreatePetitionDto, ListPetitionsQuery, PetitionListPageView } from './petition.dto.js';
 
 
 @ApiTags('petitions')
@@ -41,6 +41,10 @@ export class PetitionsController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'Petitions in your jurisdiction: the inbox (scope, open, sort=time_left), the reception log (receivedFrom, receivedTo, channel) and search (q)',
+  })
+  @ApiOkResponse({ type: PetitionListPageView })
   list(@User() user: CurrentUser, @Query() query: ListPetitionsQuery) {
     return this.queries.list(user, query);
   }

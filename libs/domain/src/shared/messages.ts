@@ -302,6 +302,10 @@ const CORE_MESSAGES = {
     en: 'No notice is recorded for "{fact}" in {year}.',
   },
   // Board (issue 3): read-only oversight views.
+  'petition.received_range_invalid': {
+    vi: 'Ngày nhận từ (receivedFrom) phải trước hoặc trùng ngày nhận đến (receivedTo).',
+    en: 'The first day received (receivedFrom) must be on or before the last (receivedTo).',
+  },
   'board.period_invalid': {
     vi: 'Ngày bắt đầu (from) phải trước hoặc trùng ngày kết thúc (to).',
     en: 'The first day (from) must be on or before the last day (to).',
