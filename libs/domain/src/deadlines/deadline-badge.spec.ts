@@ -77,11 +77,13 @@ describe('deadlineBadge', () => {
   });
 
   it('shows a paused clock with the days it still has, which do not run down while it is paused', () => {
+    // Paused on Wed 09/12 after 16 of its 30 days (24/11–09/12; the day of the pause is counted): 14 left.
     const paused = pauseClock(k3, rule('K3'), rule('K3').pauseReasons[0]!, null, at9('2026-12-09'));
     if (!paused.ok) throw new Error('pause refused');
     const on14 = deadlineBadge(paused.clock, cal, at9('2026-12-14'))!;
     const on21 = deadlineBadge(paused.clock, cal, at9('2026-12-21'))!;
-    expect({ state: on14.state, dueAt: on14.dueAt, label: on14.label }).toEqual({ state: 'paused', dueAt: null, label: { vi: 'Tạm dừng, còn 15 ngày', en: 'Paused, 15 days left' } });
+    expect({ state: on14.state, dueAt: on14.dueAt, label: on14.label }).toEqual({ state: 'paused', dueAt: null, label: { vi: 'Tạm dừng, còn 14 ngày', en: 'Paused, 14 days left' } });
+    expect(on14.percentElapsed).toBe(53);
     expect({ daysLeft: on21.daysLeft, percentElapsed: on21.percentElapsed }).toEqual({ daysLeft: on14.daysLeft, percentElapsed: on14.percentElapsed });
   });
 

@@ -24,7 +24,7 @@ export interface DeadlineBadge {
   readonly state: DeadlineBadgeState;
   /** Days of the period used (paused days not counted), in percent of the period; above 100 when overdue. */
   readonly percentElapsed: number;
-  /** Days of the clock's unit left, today included; null when overdue. */
+  /** Days of the clock's unit left, today included (while paused: from the day it resumes); null when overdue. */
   readonly daysLeft: number | null;
   /** Calendar days past the last day; null unless overdue. */
   readonly daysOverdue: number | null;
@@ -49,16 +49,19 @@ export function deadlineBadge(clock: PetitionClock, calendar: WorkingCalendar, n
   const yesterday = addLocalDays(today, -1);
   const spec = periodOf(clock);
   const period = e.baseDays + e.extensionDays;
-  const used = Math.max(0, daysIn(clock.unit, e.startDay, yesterday, calendar) - e.pausedDays);
-  const percentElapsed = period > 0 ? Math.round((100 * used) / period) : 100;
   const paused = clock.status === 'paused';
+  // Days used: the days counted so far less the paused ones. A running clock has today still to use; a paused
+  // one has today among its paused days (pausedDaysOf counts an open pause up to today).
+  const used = Math.max(0, daysIn(clock.unit, e.startDay, paused ? today : yesterday, calendar) - e.pausedDays);
+  const percentElapsed = period > 0 ? Math.round((100 * used) / period) : 100;
   const overdue = !paused && (clock.status === 'breached' || (clock.dueAt !== null && new Date(clock.dueAt) <= now));
   const passed = (share: number) => {
     const at = thresholdInstant(spec, share, calendar, now);
     return at !== null && at <= now;
   };
   const state: DeadlineBadgeState = paused ? 'paused' : overdue ? 'overdue' : passed(LATE_SHARE) ? 'late80' : passed(HALF_SHARE) ? 'half' : 'on_time';
-  const daysLeft = overdue ? null : daysIn(clock.unit, yesterday, e.lastDay, calendar);
+  // While paused, what is left does not run down: the period less the days used, from the day it resumes.
+  const daysLeft = overdue ? null : paused ? Math.max(0, period - used) : daysIn(clock.unit, yesterday, e.lastDay, calendar);
   const daysOverdue = overdue ? Math.max(1, localDaysBetween(e.lastDay, today)) : null;
   const working = clock.unit === 'working_days';
   let key: MessageKey;

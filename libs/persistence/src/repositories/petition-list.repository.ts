@@ -93,8 +93,9 @@ function searchSql(s: PetitionSearchTerms, params: Params): string {
         : `replace(p.tracking_code, '-', '') LIKE ${params.p(`%${s.code}%`)}`,
     );
   }
-  const own = personMatch('p.petitioner', s, params);
-  if (own.length > 0 && s.identityKinds.length > 0) {
+  // Built only when used: every pushed parameter must appear in the statement.
+  if ((s.name !== null || s.digits !== null) && s.identityKinds.length > 0) {
+    const own = personMatch('p.petitioner', s, params);
     const co = personMatch('cp.person', s, params);
     any.push(
       `(p.kind = ANY(${params.p(s.identityKinds)}::text[]) AND NOT p.anonymous AND (${own.join(' OR ')}
