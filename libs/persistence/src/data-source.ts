@@ -21,6 +21,7 @@ import { CalendarFacts1764304000000 } from './migrations/1764304000000-calendar-
 import { DenunciationRules1764306000000 } from './migrations/1764306000000-denunciation-rules.js';
 import { TrustworthyNumbers1764307000000 } from './migrations/1764307000000-trustworthy-numbers.js';
 import { PolicyCorrections1764308000000 } from './migrations/1764308000000-policy-corrections.js';
+import { PetitionLists1764401000000 } from './migrations/1764401000000-petition-lists.js';
 import { NotificationSignals1764402000000 } from './migrations/1764402000000-notification-signals.js';
 
 export const ENTITIES = [
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   DenunciationRules1764306000000,
   TrustworthyNumbers1764307000000,
   PolicyCorrections1764308000000,
+  PetitionLists1764401000000,
   NotificationSignals1764402000000,
 ];
 

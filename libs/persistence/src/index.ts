@@ -17,6 +17,7 @@ export * from './reference/demo-seed.js';
 export * from './repositories/clock.repository.js';
 export * from './repositories/calendar.repository.js';
 export * from './repositories/digest.repository.js';
+export * from './repositories/petition-list.repository.js';
 export * from './repositories/user.repository.js';
 export * from './repositories/notification.repository.js';
 export * from './repositories/notification-listener.js';

@@ -1,4 +1,5 @@
-import { FILING_REASONS, INTAKE_CHANNELS, PETITION_KINDS, PETITION_STATUSES, REJECTION_GROUNDS } from '@app/domain';
+import { PETITION_LIST_SCOPES, PETITION_LIST_SORTS } from '@app/application';
+import { CLOCK_KINDS, DEADLINE_BADGE_STATES, FILING_REASONS, INTAKE_CHANNELS, PETITION_CHANNELS, PETITION_KINDS, PETITION_STATUSES, REJECTION_GROUNDS } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -19,7 +20,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RepresentativeDto } from '../grouping/grouping.dto.js';
-import { IsLocalDate, OptionalText, Page, PageSize, Text } from '../http/dto-decorators.js';
+import { IsLocalDate, OptionalText, Page, PageSize, QueryBoolean, Text } from '../http/dto-decorators.js';
+import { BilingualText } from '../http/response-shapes.js';
 
 export class PersonDto {
   @ApiProperty({ example: 'Nguyễn Văn An' }) @Text(200) fullName: string;
@@ -62,11 +64,83 @@ export class CreatePetitionDto {
 export class ListPetitionsQuery {
   @ApiPropertyOptional({ enum: PETITION_STATUSES }) @IsOptional() @IsIn(PETITION_STATUSES) status?: (typeof PETITION_STATUSES)[number];
   @ApiPropertyOptional({ enum: PETITION_KINDS }) @IsOptional() @IsIn(PETITION_KINDS) kind?: (typeof PETITION_KINDS)[number];
+  @ApiPropertyOptional({ enum: PETITION_CHANNELS, description: 'How the petition came in' })
+  @IsOptional() @IsIn(PETITION_CHANNELS) channel?: (typeof PETITION_CHANNELS)[number];
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assigneeId?: string;
-  @ApiPropertyOptional({ description: 'Free text; diacritics-insensitive' }) @OptionalText(200) q?: string;
+  @ApiPropertyOptional({ enum: PETITION_LIST_SCOPES, description: "The inbox: mine = assigned to me; unit = owned by my unit" })
+  @IsOptional() @IsIn(PETITION_LIST_SCOPES) scope?: (typeof PETITION_LIST_SCOPES)[number];
+  @ApiPropertyOptional({ description: 'true: only petitions not in a final state (rejected, transferred, guided, filed, withdrawn, closed)' })
+  @IsOptional() @QueryBoolean() @IsBoolean() open?: boolean;
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'Reception log: received on or after this day (Vietnam local date, inclusive)' })
+  @IsOptional() @IsLocalDate() receivedFrom?: string;
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'Reception log: received on or before this day (Vietnam local date, inclusive)' })
+  @IsOptional() @IsLocalDate() receivedTo?: string;
+  @ApiPropertyOptional({
+    enum: PETITION_LIST_SORTS,
+    description:
+      'created: newest first (default); received: by the day received, oldest first (default with receivedFrom, receivedTo or channel); time_left: the running clock due soonest first, petitions without one last',
+  })
+  @IsOptional() @IsIn(PETITION_LIST_SORTS) sort?: (typeof PETITION_LIST_SORTS)[number];
+  @ApiPropertyOptional({
+    description:
+      "Free text, diacritics-insensitive: title, topic, place, content; the tracking code with or without dashes; the petitioner's name, phone or ID number where you may see who petitioned",
+  })
+  @OptionalText(200) q?: string;
   @ApiPropertyOptional({ default: 1 }) @Page() page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @PageSize() pageSize: number = 20;
+}
+
+// Response shapes of the list, for the OpenAPI document (the web client is generated from it).
+
+export class DeadlineBadgeView {
+  @ApiProperty({ format: 'uuid' }) clockId: string;
+  @ApiProperty({ example: 'K3' }) rule: string;
+  @ApiProperty({ enum: CLOCK_KINDS }) clockKind: string;
+  @ApiProperty({ enum: ['calendar_days', 'working_days'] }) unit: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Null while paused' }) dueAt: string | null;
+  @ApiProperty({ example: '2026-12-23', description: 'Last day of the period, Vietnam local date (while paused: if resumed today)' }) dueOn: string;
+  @ApiProperty({ enum: DEADLINE_BADGE_STATES, description: 'half and late80 from when the 50 % and 80 % alerts are due' }) state: string;
+  @ApiProperty({ description: 'Share of the period used, paused days not counted, in percent; above 100 when overdue' }) percentElapsed: number;
+  @ApiProperty({ nullable: true, type: Number, description: "Days of the clock's unit left, today included; null when overdue" }) daysLeft: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Calendar days past the last day; null unless overdue' }) daysOverdue: number | null;
+  @ApiProperty({ type: BilingualText, example: { vi: 'Còn 3 ngày', en: '3 days left' } }) label: BilingualText;
+}
+
+export class PetitionListItem {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'K7DM-93XA-2FQP' }) trackingCode: string;
+  @ApiProperty({ enum: PETITION_KINDS }) kind: string;
+  @ApiProperty({ type: BilingualText }) kindLabel: BilingualText;
+  @ApiProperty({ enum: PETITION_CHANNELS }) channel: string;
+  @ApiProperty({ enum: PETITION_STATUSES }) status: string;
+  @ApiProperty({ type: BilingualText }) statusLabel: BilingualText;
+  @ApiProperty() version: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) topic: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Null where you may not see who petitioned (identityWithheld), or for an anonymous letter' })
+  petitionerName: string | null;
+  @ApiProperty() identityWithheld: boolean;
+  @ApiProperty() anonymous: boolean;
+  @ApiProperty({ format: 'uuid' }) receivingUnitId: string;
+  @ApiProperty({ format: 'uuid' }) owningUnitId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId: string | null;
+  @ApiProperty() escalationLevel: number;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentPetitionId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ example: '2026-11-20', description: 'Vietnam local day the letter arrived' }) receivedOn: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({ type: DeadlineBadgeView, nullable: true, description: 'The most urgent open clock: the running one due soonest, else a paused one' })
+  deadline: DeadlineBadgeView | null;
+}
+
+export class PetitionListPageView {
+  @ApiProperty({ type: [PetitionListItem] }) items: PetitionListItem[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }
 
 function Required(max = 2000): PropertyDecorator {

@@ -15,7 +15,7 @@ import { ActionRoute, actionCommand } from '../http/action-route.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from '../http/idempotency.js';
 import { created, withETag } from '../http/if-match.js';
 import { UuidParam } from '../http/uuid-param.js';
-import { ACTION_BODIES, CreatePetitionDto, ListPetitionsQuery } from './petition.dto.js';
+import { ACTION_BODIES, CreatePetitionDto, ListPetitionsQuery, PetitionListPageView } from './petition.dto.js';
 import { PetitionReceiptDto } from './petition-receipt.dto.js';
 
 
@@ -44,6 +44,10 @@ export class PetitionsController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'Petitions in your jurisdiction: the inbox (scope, open, sort=time_left), the reception log (receivedFrom, receivedTo, channel) and search (q)',
+  })
+  @ApiOkResponse({ type: PetitionListPageView })
   list(@User() user: CurrentUser, @Query() query: ListPetitionsQuery) {
     return this.queries.list(user, query);
   }

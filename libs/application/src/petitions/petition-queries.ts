@@ -8,15 +8,21 @@ import {
   LABELS,
   lastLocalDayOf,
   type LocalDate,
+  mostUrgentBadge,
+  normalizePhone,
   normalizeTrackingCode,
+  type PetitionChannel,
+  PETITION_KINDS,
   type PetitionKind,
   type PetitionState,
   type PetitionStatus,
+  TERMINAL_STATUSES,
 } from '@app/domain';
-import { clockStore, PetitionEntity, petitionStore, UnitEntity, userStore } from '@app/persistence';
+import { clockStore, PetitionEntity, type PetitionSearchTerms, petitionListStore, petitionStore, UnitEntity, userStore } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { accessScopeOf, scopeCondition } from '../auth/access-scope.js';
+import { accessScopeOf } from '../auth/access-scope.js';
+import { maySeeIdentity } from '../auth/identity-access.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { AppError } from '../shared/app-error.js';
 import { CLOCK } from '../shared/clock.provider.js';
@@ -26,16 +32,70 @@ import { loadCalendar } from '../deadlines/deadline-sources.js';
 import { visiblePetition } from './visible-petition.js';
 import { complaintPathFacts } from './complaint-facts.js';
 import { blockedPetitionActions } from '../dialogues/second-complaint-gate.js';
-import { type LegalEffectView, type PetitionSummaryView, type PetitionView, toLegalEffectView, toPetitionView, toSummaryView } from './petition-view.js';
+import { type LegalEffectView, type PetitionListItemView, type PetitionView, toLegalEffectView, toListItemView, toPetitionView } from './petition-view.js';
+
+/** Whose petitions the inbox shows: assigned to the caller, or owned by the caller's unit. */
+export const PETITION_LIST_SCOPES = ['mine', 'unit'] as const;
+export type PetitionListScope = (typeof PETITION_LIST_SCOPES)[number];
+
+/**
+ * Orders of the list: `created` newest first (the default), `received` by the day the letter arrived, oldest
+ * first as the reception log is kept (the default when a reception-log filter is given), `time_left` by the
+ * running clock due soonest, petitions without a running clock last.
+ */
+export const PETITION_LIST_SORTS = ['created', 'received', 'time_left'] as const;
+export type PetitionListSort = (typeof PETITION_LIST_SORTS)[number];
+
+/** Statuses after which nothing more is done on the case at this unit: `open=true` leaves them out. */
+export const FINAL_PETITION_STATUSES: readonly PetitionStatus[] = [...TERMINAL_STATUSES, 'closed'];
 
 export interface PetitionListFilter {
   readonly status?: PetitionStatus;
   readonly kind?: PetitionKind;
+  readonly channel?: PetitionChannel;
   readonly unitId?: string;
   readonly assigneeId?: string;
+  readonly scope?: PetitionListScope;
+  readonly open?: boolean;
+  /** Vietnam local dates, inclusive, on the day the letter arrived. */
+  readonly receivedFrom?: string;
+  readonly receivedTo?: string;
+  readonly sort?: PetitionListSort;
   readonly q?: string;
   readonly page: number;
   readonly pageSize: number;
+}
+
+export interface PetitionListPage {
+  readonly items: PetitionListItemView[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/** Characters of a tracking code as people type it (normalizeTrackingCode reads O as 0, I and L as 1). */
+const CODE_PART = /^[0-9A-TV-Z]{4,12}$/;
+/** A phone or ID number as typed: digits with spaces, dots, dashes, brackets or a leading +. */
+const NUMBER_LIKE = /^\+?[\d\s.()-]+$/;
+const MIN_SEARCH_DIGITS = 6;
+
+/**
+ * How `q` is matched: the folded text fields and code as before; a tracking code with or without dashes; and,
+ * only on the kinds whose petitioners the caller may see (maySeeIdentity, the one rule), the petitioners' names
+ * (diacritics-insensitive, from the start of a word), phones (spaces and dots ignored) and ID numbers.
+ */
+export function searchTermsFor(q: string, viewer: CurrentUser): PetitionSearchTerms | undefined {
+  const trimmed = q.trim();
+  if (trimmed === '') return undefined;
+  const compact = trimmed.toUpperCase().replace(/[\s-]/g, '');
+  const digits = NUMBER_LIKE.test(trimmed) ? normalizePhone(trimmed) : null;
+  return {
+    text: foldForSearch(trimmed),
+    code: CODE_PART.test(compact) ? normalizeTrackingCode(compact).replace(/-/g, '') : null,
+    name: foldForSearch(trimmed).replace(/[^a-z0-9]+/g, ' ').trim() || null,
+    digits: digits !== null && digits.length >= MIN_SEARCH_DIGITS ? digits : null,
+    identityKinds: PETITION_KINDS.filter((k) => maySeeIdentity(viewer, k)),
+  };
 }
 
 export interface PublicTrackingView {
@@ -61,8 +121,6 @@ export interface PublicTrackingView {
   readonly timeline: CitizenTimelineEntry[];
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 @Injectable()
 export class PetitionQueries {
   constructor(
@@ -71,27 +129,37 @@ export class PetitionQueries {
     @Inject(PUBLIC_BASE_URL) private readonly publicBaseUrl: string,
   ) {}
 
-  async list(user: CurrentUser, f: PetitionListFilter): Promise<{ items: PetitionSummaryView[]; total: number; page: number; pageSize: number }> {
-    const scope = scopeCondition(accessScopeOf(user), 'u');
-    const qb = this.dataSource
-      .getRepository(PetitionEntity)
-      .createQueryBuilder('p')
-      .innerJoin(UnitEntity, 'u', 'u.id = p.owning_unit_id')
-      .where(scope.sql, scope.params);
-    if (f.status) qb.andWhere('p.status = :status', { status: f.status });
-    if (f.kind) qb.andWhere('p.kind = :kind', { kind: f.kind });
-    if (f.unitId) qb.andWhere('p.owning_unit_id = :unitId', { unitId: f.unitId });
-    if (f.assigneeId) qb.andWhere('p.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
-    if (f.q && f.q.trim() !== '') {
-      qb.andWhere(`p.search_text LIKE :q ESCAPE '\\'`, { q: `%${escapeLike(foldForSearch(f.q))}%` });
+  async list(user: CurrentUser, f: PetitionListFilter): Promise<PetitionListPage> {
+    if (f.receivedFrom !== undefined && f.receivedTo !== undefined && f.receivedFrom > f.receivedTo) {
+      throw new AppError('invalid', 'petition.received_range_invalid', {}, {}, [{ field: 'receivedTo', messageKey: 'petition.received_range_invalid' }]);
     }
-    const [rows, total] = await qb
-      .orderBy('p.created_at', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .skip((f.page - 1) * f.pageSize)
-      .take(f.pageSize)
-      .getManyAndCount();
-    return { items: rows.map(toSummaryView), total, page: f.page, pageSize: f.pageSize };
+    const logFilter = f.receivedFrom !== undefined || f.receivedTo !== undefined || f.channel !== undefined;
+    const em = this.dataSource.manager;
+    const { rows, total } = await petitionListStore.page(em, {
+      scope: accessScopeOf(user),
+      status: f.status,
+      kind: f.kind,
+      channel: f.channel,
+      unitId: f.unitId,
+      assigneeId: f.assigneeId,
+      ...(f.scope === 'mine' ? { assignedTo: user.id } : {}),
+      ...(f.scope === 'unit' ? { ownedByUnitId: user.unitId } : {}),
+      excludeStatuses: f.open === true ? FINAL_PETITION_STATUSES : undefined,
+      receivedFrom: f.receivedFrom,
+      receivedTo: f.receivedTo,
+      search: f.q === undefined ? undefined : searchTermsFor(f.q, user),
+      order: f.sort ?? (logFilter ? 'received' : 'created'),
+      page: f.page,
+      pageSize: f.pageSize,
+    });
+    // The page's badges from one read of its open clocks and one calendar, never a query per row.
+    const now = this.clock.now();
+    const clocks = await clockStore.openForPetitions(em, rows.map((r) => r.id));
+    const calendar = clocks.length > 0 ? await loadCalendar(em, now) : null;
+    const items = rows.map((row) =>
+      toListItemView(row, user, calendar === null ? null : mostUrgentBadge(clocks.filter((c) => c.petitionId === row.id), calendar, now)),
+    );
+    return { items, total, page: f.page, pageSize: f.pageSize };
   }
 
   async get(user: CurrentUser, id: string): Promise<PetitionView> {

@@ -1,4 +1,4 @@
-import { availableActions, formatLocalDate, LABELS, type LegalEffect, type Message, type PetitionAction, renderMessage, type SecondInstanceFacts, toLocalDate } from '@app/domain';
+import { availableActions, type DeadlineBadge, formatLocalDate, LABELS, type LegalEffect, type Message, type PetitionAction, renderMessage, type SecondInstanceFacts, toLocalDate } from '@app/domain';
 import type { BlockedAction } from '../dialogues/second-complaint-gate.js';
 import type { PersonRecord, PetitionEntity, PetitionEventEntity } from '@app/persistence';
 import { toPetitionState } from '@app/persistence';
@@ -40,6 +40,29 @@ export interface PetitionSummaryView {
   readonly updatedAt: string;
   readonly resolvedAt: string | null;
   readonly closedAt: string | null;
+}
+
+/** One row of GET /api/petitions: the summary, who petitioned where the viewer may know, and the deadline badge. */
+export interface PetitionListItemView extends PetitionSummaryView {
+  readonly kindLabel: Message;
+  /** The petitioner's name; null when the viewer may not see who petitioned, or the letter is anonymous. */
+  readonly petitionerName: string | null;
+  readonly identityWithheld: boolean;
+  readonly anonymous: boolean;
+  /** The most urgent open clock (the running one due soonest, else a paused one); null without one. */
+  readonly deadline: DeadlineBadge | null;
+}
+
+export function toListItemView(row: PetitionEntity, viewer: CurrentUser, deadline: DeadlineBadge | null): PetitionListItemView {
+  const identity = maySeeIdentity(viewer, row.kind);
+  return {
+    ...toSummaryView(row),
+    kindLabel: LABELS.kind[row.kind],
+    petitionerName: identity && !row.anonymous ? (row.petitioner?.fullName ?? null) : null,
+    identityWithheld: !identity,
+    anonymous: row.anonymous,
+    deadline,
+  };
 }
 
 export interface PetitionView extends PetitionSummaryView {

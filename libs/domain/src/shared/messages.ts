@@ -278,6 +278,13 @@ const CORE_MESSAGES = {
     en: 'The role "{role}" may not do this to a deadline; only the competent head may.',
   },
   'deadline.no_pause_reasons': { vi: 'không có', en: 'none' },
+  // A list's deadline badge (deadline-badge.ts): counts in the clock's own unit; overdue in calendar days.
+  'deadline.badge.left': { vi: 'Còn {days} ngày', en: '{days|day|days} left' },
+  'deadline.badge.left_working': { vi: 'Còn {days} ngày làm việc', en: '{days|working day|working days} left' },
+  'deadline.badge.due_today': { vi: 'Hết hạn trong hôm nay', en: 'Due by the end of today' },
+  'deadline.badge.overdue': { vi: 'Quá hạn {days} ngày', en: '{days|day|days} overdue' },
+  'deadline.badge.paused': { vi: 'Tạm dừng, còn {days} ngày', en: 'Paused, {days|day|days} left' },
+  'deadline.badge.paused_working': { vi: 'Tạm dừng, còn {days} ngày làm việc', en: 'Paused, {days|working day|working days} left' },
   'error.admin_only': { vi: 'Chỉ quản trị viên mới được thực hiện thao tác này.', en: 'Only an administrator may do this.' },
   'calendar.entry_not_found': {
     vi: 'Không có ngày {date} trong bảng lịch do quản trị viên nhập (ngày lễ theo luật không xóa được; hãy nhập ngày làm bù).',
@@ -301,6 +308,10 @@ const CORE_MESSAGES = {
     en: 'No notice is recorded for "{fact}" in {year}.',
   },
   // Board (issue 3): read-only oversight views.
+  'petition.received_range_invalid': {
+    vi: 'Ngày nhận từ (receivedFrom) phải trước hoặc trùng ngày nhận đến (receivedTo).',
+    en: 'The first day received (receivedFrom) must be on or before the last (receivedTo).',
+  },
   'board.period_invalid': {
     vi: 'Ngày bắt đầu (from) phải trước hoặc trùng ngày kết thúc (to).',
     en: 'The first day (from) must be on or before the last day (to).',

@@ -21,6 +21,11 @@ describe('migration 1764308000000: corrected deadline rules reach databases seed
       effectiveFrom: string;
       body: { version: number; rules: { ruleId: string }[] };
     }[];
+  /** Undoes every migration from this one on (later ones are undone first, as a real rollback would). */
+  const undoFromThisOn = async () => {
+    const applied = async () => ((await ds.query(`SELECT max(timestamp)::text AS t FROM migrations`)) as { t: string }[])[0]!.t;
+    while (Number(await applied()) >= 1764308000000) await ds.undoLastMigration();
+  };
 
   beforeAll(async () => {
     await ensureDatabase(dbUrl.toString());
@@ -46,7 +51,7 @@ describe('migration 1764308000000: corrected deadline rules reach databases seed
   });
 
   it('publishes the corrected rules as the next version, from the same day, over a version 1 seeded with the old ones', async () => {
-    await ds.undoLastMigration();
+    await undoFromThisOn();
     // As the old seed had it: the invented re-denunciation clocks, no T2 and no K5.
     const old = {
       ...DEFAULT_DEADLINE_POLICY,
@@ -66,7 +71,7 @@ describe('migration 1764308000000: corrected deadline rules reach databases seed
   });
 
   it('undoes only the version it published, and publishes it again once', async () => {
-    await ds.undoLastMigration();
+    await undoFromThisOn();
     expect((await versions()).map((v) => v.version)).toEqual([1]);
     await runMigrations(dbUrl.toString());
     await runMigrations(dbUrl.toString());

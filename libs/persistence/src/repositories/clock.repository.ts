@@ -115,6 +115,16 @@ export const clockStore = {
     return rows.map(toPetitionClock);
   },
 
+  /** The open clocks (running, paused, breached) of many petitions at once, for a list page (a read: no locks). */
+  async openForPetitions(em: EntityManager, petitionIds: readonly string[]): Promise<PetitionClock[]> {
+    if (petitionIds.length === 0) return [];
+    const rows: ClockRow[] = await em.query(
+      `SELECT * FROM petition_clocks WHERE petition_id = ANY($1::uuid[]) AND status IN ('running', 'paused', 'breached') ORDER BY petition_id, started_at, rule_id`,
+      [petitionIds],
+    );
+    return rows.map(toPetitionClock);
+  },
+
   async byId(em: EntityManager, clockId: string, lock = true): Promise<PetitionClock | null> {
     const rows: ClockRow[] = await em.query(`SELECT * FROM petition_clocks WHERE id = $1 ${lock ? 'FOR NO KEY UPDATE' : ''}`, [clockId]);
     return rows[0] ? toPetitionClock(rows[0]) : null;
