@@ -482,6 +482,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My notifications, newest first, with the unread count */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -500,7 +501,62 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark one notification read */
         post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My latest daily digest as a list: one item per case, commitment or dialogue with its clock state */
+        get: operations["NotificationsController_digest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["NotificationsController_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live notifications (server-sent events)
+         * @description Send the usual `Authorization: Bearer` header (read it with fetch streaming; EventSource cannot send headers, and tokens never go in URLs). Events: `unread` (data UnreadCountDto) on connect and whenever the count changes; `notification` (data NotificationViewDto, as in GET /notifications) for each new notification; `end` (data StreamEndDto) just before the server closes the stream, at the latest when the token expires. Comment lines (`: keep-alive`) every ~25 s. Reconnect after a drop; the first `unread` event carries the current count. Too many open streams for one user: 429.
+         */
+        get: operations["NotificationsController_stream"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -514,6 +570,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Petitions in your jurisdiction: the inbox (scope, open, sort=time_left), the reception log (receivedFrom, receivedTo, channel) and search (q) */
         get: operations["PetitionsController_list"];
         put?: never;
         post: operations["PetitionsController_createPetition"];
@@ -708,6 +765,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/petitions/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printed receipt slip (giấy biên nhận), desk and head: tracking code and URL, kind, receiving unit, day received, channel, petitioner’s name, and what happens next by when */
+        get: operations["PetitionsController_receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/petitions/{id}/related": {
         parameters: {
             query?: never;
@@ -875,6 +949,23 @@ export interface paths {
         patch: operations["UnitsController_setRemoteArea"];
         trace?: never;
     };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff in your jurisdiction (desk, head, admin): name, role, unit and whether active; for the assignee picker. Never a password or username */
+        get: operations["UsersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1027,7 +1118,7 @@ export interface components {
         };
         ClockRuleDto: {
             addressedToPartyHead?: boolean;
-            cancelledOn: ("PetitionReceived" | "PetitionAccepted" | "PetitionRejected" | "PetitionTransferred" | "PetitionGuided" | "PetitionFiled" | "PetitionAssigned" | "VerificationStarted" | "PetitionResolved" | "PetitionClosed" | "PetitionWithdrawn" | "PetitionReopened" | "SecondInstanceRequested" | "PetitionEscalated" | "CitizenRightsNotified" | "DeadlinePaused" | "DeadlineResumed" | "DeadlineExtended" | "DeadlineMet" | "CaseFlagsChanged" | "PetitionClustered" | "PetitionUnclustered" | "PetitionClusterClosed" | "RepresentativesAppointed" | "CitizenFeedbackRecorded" | "ComplaintObstacleRecorded")[];
+            cancelledOn: ("PetitionReceived" | "PetitionAccepted" | "PetitionRejected" | "PetitionTransferred" | "PetitionGuided" | "PetitionFiled" | "PetitionAssigned" | "VerificationStarted" | "VerificationReported" | "PetitionResolved" | "PetitionClosed" | "PetitionWithdrawn" | "PetitionReopened" | "SecondInstanceRequested" | "PetitionEscalated" | "CitizenRightsNotified" | "DeadlinePaused" | "DeadlineResumed" | "DeadlineExtended" | "DeadlineMet" | "CaseFlagsChanged" | "PetitionClustered" | "PetitionUnclustered" | "PetitionClusterClosed" | "RepresentativesAppointed" | "CitizenFeedbackRecorded" | "ComplaintObstacleRecorded")[];
             /** @enum {string} */
             clockKind: "processing" | "acceptance" | "resolution" | "notice" | "party_reply";
             days: components["schemas"]["PeriodVariantsDto"];
@@ -1041,11 +1132,11 @@ export interface components {
             /** @description Also met by POST …/met with the notice’s reference (R5: the written notice of receipt or transfer) */
             metByNotice?: boolean;
             /** @description Empty: met by hand (POST …/met) */
-            metOn: ("PetitionReceived" | "PetitionAccepted" | "PetitionRejected" | "PetitionTransferred" | "PetitionGuided" | "PetitionFiled" | "PetitionAssigned" | "VerificationStarted" | "PetitionResolved" | "PetitionClosed" | "PetitionWithdrawn" | "PetitionReopened" | "SecondInstanceRequested" | "PetitionEscalated" | "CitizenRightsNotified" | "DeadlinePaused" | "DeadlineResumed" | "DeadlineExtended" | "DeadlineMet" | "CaseFlagsChanged" | "PetitionClustered" | "PetitionUnclustered" | "PetitionClusterClosed" | "RepresentativesAppointed" | "CitizenFeedbackRecorded" | "ComplaintObstacleRecorded")[];
+            metOn: ("PetitionReceived" | "PetitionAccepted" | "PetitionRejected" | "PetitionTransferred" | "PetitionGuided" | "PetitionFiled" | "PetitionAssigned" | "VerificationStarted" | "VerificationReported" | "PetitionResolved" | "PetitionClosed" | "PetitionWithdrawn" | "PetitionReopened" | "SecondInstanceRequested" | "PetitionEscalated" | "CitizenRightsNotified" | "DeadlinePaused" | "DeadlineResumed" | "DeadlineExtended" | "DeadlineMet" | "CaseFlagsChanged" | "PetitionClustered" | "PetitionUnclustered" | "PetitionClusterClosed" | "RepresentativesAppointed" | "CitizenFeedbackRecorded" | "ComplaintObstacleRecorded")[];
             pauseReasons: ("suspension" | "awaiting_citizen_documents" | "awaiting_other_agency" | "force_majeure")[];
             petitionKinds: ("complaint" | "denunciation" | "recommendation" | "feedback")[];
             /** @description Events that start the clock again once the earlier one stopped (a reopen) */
-            restartsOn?: ("PetitionReceived" | "PetitionAccepted" | "PetitionRejected" | "PetitionTransferred" | "PetitionGuided" | "PetitionFiled" | "PetitionAssigned" | "VerificationStarted" | "PetitionResolved" | "PetitionClosed" | "PetitionWithdrawn" | "PetitionReopened" | "SecondInstanceRequested" | "PetitionEscalated" | "CitizenRightsNotified" | "DeadlinePaused" | "DeadlineResumed" | "DeadlineExtended" | "DeadlineMet" | "CaseFlagsChanged" | "PetitionClustered" | "PetitionUnclustered" | "PetitionClusterClosed" | "RepresentativesAppointed" | "CitizenFeedbackRecorded" | "ComplaintObstacleRecorded")[];
+            restartsOn?: ("PetitionReceived" | "PetitionAccepted" | "PetitionRejected" | "PetitionTransferred" | "PetitionGuided" | "PetitionFiled" | "PetitionAssigned" | "VerificationStarted" | "VerificationReported" | "PetitionResolved" | "PetitionClosed" | "PetitionWithdrawn" | "PetitionReopened" | "SecondInstanceRequested" | "PetitionEscalated" | "CitizenRightsNotified" | "DeadlinePaused" | "DeadlineResumed" | "DeadlineExtended" | "DeadlineMet" | "CaseFlagsChanged" | "PetitionClustered" | "PetitionUnclustered" | "PetitionClusterClosed" | "RepresentativesAppointed" | "CitizenFeedbackRecorded" | "ComplaintObstacleRecorded")[];
             /**
              * @description DOMAIN.md row id; unique within the policy
              * @example K3
@@ -1054,7 +1145,7 @@ export interface components {
             /** @description Does not apply to anonymous letters (LTC Art 25(2)) */
             skipAnonymous?: boolean;
             /** @enum {string} */
-            startsOn: "PetitionReceived" | "PetitionAccepted" | "PetitionRejected" | "PetitionTransferred" | "PetitionGuided" | "PetitionFiled" | "PetitionAssigned" | "VerificationStarted" | "PetitionResolved" | "PetitionClosed" | "PetitionWithdrawn" | "PetitionReopened" | "SecondInstanceRequested" | "PetitionEscalated" | "CitizenRightsNotified" | "DeadlinePaused" | "DeadlineResumed" | "DeadlineExtended" | "DeadlineMet" | "CaseFlagsChanged" | "PetitionClustered" | "PetitionUnclustered" | "PetitionClusterClosed" | "RepresentativesAppointed" | "CitizenFeedbackRecorded" | "ComplaintObstacleRecorded";
+            startsOn: "PetitionReceived" | "PetitionAccepted" | "PetitionRejected" | "PetitionTransferred" | "PetitionGuided" | "PetitionFiled" | "PetitionAssigned" | "VerificationStarted" | "VerificationReported" | "PetitionResolved" | "PetitionClosed" | "PetitionWithdrawn" | "PetitionReopened" | "SecondInstanceRequested" | "PetitionEscalated" | "CitizenRightsNotified" | "DeadlinePaused" | "DeadlineResumed" | "DeadlineExtended" | "DeadlineMet" | "CaseFlagsChanged" | "PetitionClustered" | "PetitionUnclustered" | "PetitionClusterClosed" | "RepresentativesAppointed" | "CitizenFeedbackRecorded" | "ComplaintObstacleRecorded";
             /** @enum {string} */
             unit: "calendar_days" | "working_days";
             /** @enum {string} */
@@ -1206,6 +1297,91 @@ export interface components {
             title: string;
             topic?: string;
         };
+        DeadlineBadgeView: {
+            /** Format: uuid */
+            clockId: string;
+            /** @enum {string} */
+            clockKind: "processing" | "acceptance" | "resolution" | "notice" | "party_reply";
+            /** @description Days of the clock's unit left, today included; null when overdue */
+            daysLeft: number | null;
+            /** @description Calendar days past the last day; null unless overdue */
+            daysOverdue: number | null;
+            /**
+             * Format: date-time
+             * @description Null while paused
+             */
+            dueAt: string | null;
+            /**
+             * @description Last day of the period, Vietnam local date (while paused: if resumed today)
+             * @example 2026-12-23
+             */
+            dueOn: string;
+            /**
+             * @example {
+             *       "vi": "Còn 3 ngày",
+             *       "en": "3 days left"
+             *     }
+             */
+            label: components["schemas"]["BilingualText"];
+            /** @description Share of the period used, paused days not counted, in percent; above 100 when overdue */
+            percentElapsed: number;
+            /** @example K3 */
+            rule: string;
+            /**
+             * @description half and late80 from when the 50 % and 80 % alerts are due
+             * @enum {string}
+             */
+            state: "on_time" | "half" | "late80" | "overdue" | "paused";
+            /** @enum {string} */
+            unit: "calendar_days" | "working_days";
+        };
+        DigestItemDto: {
+            /** @description Alerts about this subject in the digest’s day */
+            alerts: number;
+            /**
+             * @description The clock at its latest alert: a share of the period used (see share), just past due, or still overdue (see reminder)
+             * @enum {string}
+             */
+            clockState: "threshold" | "breached" | "overdue";
+            /** Format: date-time */
+            dueAt: string | null;
+            message: components["schemas"]["BilingualText"];
+            /**
+             * Format: uuid
+             * @description The latest of those alerts (a notification id)
+             */
+            notificationId: string;
+            reminder: number | null;
+            /** @example 80% */
+            share: string | null;
+            /**
+             * Format: uuid
+             * @description The id of the petition, commitment or dialogue to link to
+             */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "petition" | "commitment" | "dialogue";
+            title: string | null;
+            /** @description Petitions only */
+            trackingCode: string | null;
+        };
+        DigestResponse: {
+            /** @description The latest digest notification; null when there was none yet */
+            digest: components["schemas"]["NotificationViewDto"] | null;
+            /** @description One per subject, soonest due first */
+            items: components["schemas"]["DigestItemDto"][];
+        };
+        DirectoryUserDto: {
+            active: boolean;
+            /** @example Trần Thị Bình */
+            fullName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "desk" | "head" | "handler" | "board" | "admin";
+            roleLabel: components["schemas"]["BilingualText"];
+            unit: components["schemas"]["UnitRef"];
+        };
         DropBody: {
             /** @description Why it will not be done */
             reason: string;
@@ -1355,6 +1531,12 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["UserDto"];
         };
+        MarkAllReadResponse: {
+            /** @description How many notifications were marked read */
+            marked: number;
+            /** @description Unread count afterwards (alerts still waiting for office hours are not counted) */
+            unread: number;
+        };
         MeetClockBody: {
             /**
              * @description The document that meets the clock (e.g. the T3 notices)
@@ -1373,6 +1555,42 @@ export interface components {
         };
         NoteBody: {
             note?: string;
+        };
+        NotificationListResponse: {
+            /** @description Newest first, at most 200 */
+            items: components["schemas"]["NotificationViewDto"][];
+            /** @description Unread notifications delivered so far (the bell) */
+            unread: number;
+        };
+        NotificationViewDto: {
+            /** Format: uuid */
+            commitmentId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Shown from this instant (alerts raised out of office hours wait for the next working morning)
+             */
+            deliverAt: string;
+            /** Format: uuid */
+            dialogueId: string | null;
+            /**
+             * Format: date-time
+             * @description For deadline alerts: when the threshold was due
+             */
+            dueAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description petition.assigned, petition.reopened_by_citizen, commitment.assigned, deadline.alert, deadline.digest
+             * @example petition.assigned
+             */
+            kind: string;
+            message: components["schemas"]["BilingualText"];
+            /** Format: uuid */
+            petitionId: string | null;
+            /** Format: date-time */
+            readAt: string | null;
         };
         OutsideBodyDto: {
             address: string;
@@ -1524,6 +1742,88 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        PetitionListItem: {
+            anonymous: boolean;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** @enum {string} */
+            channel: "in_person" | "mail" | "hotline" | "online" | "dialogue" | "transferred_in";
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The most urgent open clock: the running one due soonest, else a paused one */
+            deadline: components["schemas"]["DeadlineBadgeView"] | null;
+            escalationLevel: number;
+            /** Format: uuid */
+            id: string;
+            identityWithheld: boolean;
+            /** @enum {string} */
+            kind: "complaint" | "denunciation" | "recommendation" | "feedback";
+            kindLabel: components["schemas"]["BilingualText"];
+            /** Format: uuid */
+            owningUnitId: string;
+            /** Format: uuid */
+            parentPetitionId: string | null;
+            /** @description Null where you may not see who petitioned (identityWithheld), or for an anonymous letter */
+            petitionerName: string | null;
+            /**
+             * @description Vietnam local day the letter arrived
+             * @example 2026-11-20
+             */
+            receivedOn: string;
+            /** Format: uuid */
+            receivingUnitId: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @enum {string} */
+            status: "received" | "accepted" | "rejected" | "transferred" | "guided" | "filed" | "assigned" | "verifying" | "decided" | "concluded" | "answered" | "reopened" | "closed" | "withdrawn";
+            statusLabel: components["schemas"]["BilingualText"];
+            title: string;
+            topic: string | null;
+            /** @example K7DM-93XA-2FQP */
+            trackingCode: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PetitionListPageView: {
+            items: components["schemas"]["PetitionListItem"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PetitionReceiptDto: {
+            anonymous: boolean;
+            /** @example in_person */
+            channel: string;
+            channelLabel: components["schemas"]["BilingualText"];
+            heading: components["schemas"]["BilingualText"];
+            /** @example complaint */
+            kind: string;
+            kindLabel: components["schemas"]["BilingualText"];
+            /** @description Running and paused clocks, soonest first */
+            nextSteps: components["schemas"]["ReceiptNextStepDto"][];
+            /** @description Said instead when no clock runs */
+            noNextSteps: components["schemas"]["BilingualText"] | null;
+            /** @description Null for an anonymous letter or when you may not see who petitioned */
+            petitionerName: string | null;
+            /** Format: uuid */
+            petitionId: string;
+            /**
+             * @description Local day the letter arrived
+             * @example 2026-11-23
+             */
+            receivedOn: string;
+            receivedText: components["schemas"]["BilingualText"];
+            receivingUnit: components["schemas"]["UnitRef"];
+            title: string;
+            /** @example K7DM-93XA-2FQP */
+            trackingCode: string;
+            trackingText: components["schemas"]["BilingualText"];
+            /** @example https://tiepdan.example.gov.vn/track/K7DM-93XA-2FQP */
+            trackingUrl: string;
+        };
         PlanBody: {
             /** @description Topics; overdue commitments of the commune are added automatically (carriedOverCommitments) */
             agenda: string[];
@@ -1654,6 +1954,30 @@ export interface components {
             n: number;
             /** @description count / n; null when n = 0 */
             value: number | null;
+        };
+        ReceiptNextStepDto: {
+            /** Format: uuid */
+            clockId: string;
+            /** @example acceptance */
+            clockKind: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /**
+             * @description Last local day; null while paused
+             * @example 2026-12-03
+             */
+            dueOn: string | null;
+            legalBasis: string;
+            /** @example K2 */
+            ruleId: string;
+            /** @example running */
+            status: string;
+            /** @description The clock’s own summary, as on GET /petitions/:id/deadlines */
+            summary: components["schemas"]["BilingualText"];
+            /** @description The line printed on the slip */
+            text: components["schemas"]["BilingualText"];
+            /** @description What is to happen, in plain words */
+            what: components["schemas"]["BilingualText"];
         };
         ReceptionComplianceDefinitions: {
             flagged: components["schemas"]["BilingualText"];
@@ -1880,6 +2204,16 @@ export interface components {
             /** @example 2026-11-30 */
             to: string;
         };
+        ReportVerificationBody: {
+            /** @description Documents and evidence seen */
+            documentsSeen?: string[];
+            /** @description What the verification found */
+            findings: string;
+            /** @description People met during verification (names and roles, as the report records them) */
+            peopleMet?: string[];
+            /** @description The conclusion the handler proposes to the head */
+            proposedConclusion: string;
+        };
         RepresentativeDto: {
             /**
              * @description Must be one of the petitioner and co-petitioners
@@ -2040,6 +2374,13 @@ export interface components {
             level: "province" | "commune" | "department" | "hamlet";
             name: string;
         };
+        StreamEndDto: {
+            /**
+             * @description token-expired: sign in again and reconnect; shutdown: reconnect (another instance answers)
+             * @enum {string}
+             */
+            reason: "token-expired" | "account-inactive" | "shutdown";
+        };
         SubjectClockRuleDto: {
             /**
              * @description The period; for a commitment, the default when the dialogue set no due date
@@ -2088,6 +2429,16 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        UnreadCountDto: {
+            /** @example 3 */
+            count: number;
+        };
+        UserDirectoryPageDto: {
+            items: components["schemas"]["DirectoryUserDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         UserDto: {
             fullName: string;
@@ -2933,7 +3284,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationListResponse"];
+                };
             };
         };
     };
@@ -2956,15 +3309,85 @@ export interface operations {
             };
         };
     };
+    NotificationsController_digest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkAllReadResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream; each event’s data is one JSON object */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["UnreadCountDto"] | components["schemas"]["NotificationViewDto"] | components["schemas"]["StreamEndDto"];
+                };
+            };
+        };
+    };
     PetitionsController_list: {
         parameters: {
             query?: {
                 assigneeId?: string;
+                /** @description How the petition came in */
+                channel?: "in_person" | "mail" | "hotline" | "online" | "dialogue" | "transferred_in";
                 kind?: "complaint" | "denunciation" | "recommendation" | "feedback";
+                /** @description true: only petitions not in a final state (rejected, transferred, guided, filed, withdrawn, closed) */
+                open?: boolean;
                 page?: number;
                 pageSize?: number;
-                /** @description Free text; diacritics-insensitive */
+                /** @description Free text, diacritics-insensitive: title, topic, place, content; the tracking code with or without dashes; the petitioner's name, phone or ID number where you may see who petitioned */
                 q?: string;
+                /** @description Reception log: received on or after this day (Vietnam local date, inclusive) */
+                receivedFrom?: string;
+                /** @description Reception log: received on or before this day (Vietnam local date, inclusive) */
+                receivedTo?: string;
+                /** @description The inbox: mine = assigned to me; unit = owned by my unit */
+                scope?: "mine" | "unit";
+                /** @description created: newest first (default); received: by the day received, oldest first (default with receivedFrom, receivedTo or channel); time_left: the running clock due soonest first, petitions without one last */
+                sort?: "created" | "received" | "time_left";
                 status?: "received" | "accepted" | "rejected" | "transferred" | "guided" | "filed" | "assigned" | "verifying" | "decided" | "concluded" | "answered" | "reopened" | "closed" | "withdrawn";
                 unitId?: string;
             };
@@ -2978,7 +3401,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PetitionListPageView"];
+                };
             };
         };
     };
@@ -3033,14 +3458,14 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
-                action: "accept" | "reject" | "transfer" | "guide" | "file" | "assign" | "start-verification" | "resolve" | "close" | "withdraw" | "reopen" | "request-second-instance";
+                action: "accept" | "reject" | "transfer" | "guide" | "file" | "assign" | "start-verification" | "report-verification" | "resolve" | "close" | "withdraw" | "reopen" | "request-second-instance";
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AcceptBody"] | components["schemas"]["RejectBody"] | components["schemas"]["TransferBody"] | components["schemas"]["GuideBody"] | components["schemas"]["FileBody"] | components["schemas"]["AssignBody"] | components["schemas"]["StartVerificationBody"] | components["schemas"]["ResolveBody"] | components["schemas"]["CloseBody"] | components["schemas"]["WithdrawBody"] | components["schemas"]["ReopenBody"] | components["schemas"]["RequestSecondInstanceBody"];
+                "application/json": components["schemas"]["AcceptBody"] | components["schemas"]["RejectBody"] | components["schemas"]["TransferBody"] | components["schemas"]["GuideBody"] | components["schemas"]["FileBody"] | components["schemas"]["AssignBody"] | components["schemas"]["StartVerificationBody"] | components["schemas"]["ReportVerificationBody"] | components["schemas"]["ResolveBody"] | components["schemas"]["CloseBody"] | components["schemas"]["WithdrawBody"] | components["schemas"]["ReopenBody"] | components["schemas"]["RequestSecondInstanceBody"];
             };
         };
         responses: {
@@ -3266,6 +3691,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    PetitionsController_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionReceiptDto"];
+                };
             };
         };
     };
@@ -3565,6 +4011,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                /** @description true: active accounts only; false: deactivated only; absent: both */
+                active?: boolean;
+                page?: number;
+                pageSize?: number;
+                /** @description Part of the full name; diacritics-insensitive */
+                q?: string;
+                role?: "desk" | "head" | "handler" | "board" | "admin";
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDirectoryPageDto"];
+                };
             };
         };
     };
