@@ -106,7 +106,9 @@ describe('petition lists: inbox, reception log and search', () => {
       ]);
       expect(page.items[0]!.deadline!.dueAt).toBe('2026-11-23T17:00:00.000Z');
       expect(page.items[3]!.deadline!.dueAt).toBeNull();
-      expect(page.items[0]).toMatchObject({ kind: 'feedback', kindLabel: { vi: 'Phản ánh', en: 'Feedback' }, status: 'assigned', petitionerName: 'Nguyễn Văn An', identityWithheld: false });
+      expect(page.items[0]).toMatchObject({ kind: 'feedback', kindLabel: { vi: 'Phản ánh', en: 'Feedback' }, status: 'assigned', identityWithheld: false });
+      // Only the reception log names the petitioner; the inbox carries no personal data.
+      expect(page.items.map((i) => i.petitionerName)).toEqual([null, null, null, null]);
     });
 
     it('turns a badge when its threshold passes (the clock moved, nothing else)', async () => {
@@ -164,14 +166,19 @@ describe('petition lists: inbox, reception log and search', () => {
     const DENOUNCER: PersonBody = { fullName: 'Lê Thị Kín Đáo', phone: '0977 111 222', idNumber: '001199011111' };
 
     beforeAll(async () => {
-      clock.set(at9('2026-12-02'));
-      // Entered out of the order they arrived in: the log is kept by the day received.
+      // Entered out of the order they arrived in, a minute apart (the same day received is kept in order of entry).
+      let minute = 0;
+      const next = () => clock.set(new Date(Date.parse(at9('2026-12-02')) + 60_000 * minute++).toISOString());
+      next();
       log.c = await createPetition(s, tok.desk!, { ...petitionBody(communeId, { title: 'Thư về đất đai', channel: 'mail', kind: 'recommendation', topic: 'Đất đai' }), receivedOn: '2026-11-12' } as never);
+      next();
       log.a = await createPetition(s, tok.desk!, { ...petitionBody(communeId, { title: 'Xin cấp nước sạch', channel: 'mail', topic: 'Nước sạch' }), receivedOn: '2026-11-10' } as never);
+      next();
       log.d = await createPetition(s, tok.desk!, {
         ...petitionBody(communeId, { title: 'Tố cáo thu tiền sai quy định', kind: 'denunciation', channel: 'hotline', petitioner: DENOUNCER }),
         receivedOn: '2026-11-12',
       } as never);
+      next();
       log.b = await createPetition(s, tok.desk!, { ...petitionBody(communeId, { title: 'Hỏi về trợ cấp', channel: 'in_person' }), receivedOn: '2026-11-11' } as never);
       clock.set(NOW);
     });

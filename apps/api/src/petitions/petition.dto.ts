@@ -118,7 +118,7 @@ export class PetitionListItem {
   @ApiProperty() version: number;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String }) topic: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Null where you may not see who petitioned (identityWithheld), or for an anonymous letter' })
+  @ApiProperty({ nullable: true, type: String, description: 'Reception log only (receivedFrom or receivedTo given), else null; null also where you may not see who petitioned (identityWithheld), or for an anonymous letter' })
   petitionerName: string | null;
   @ApiProperty() identityWithheld: boolean;
   @ApiProperty() anonymous: boolean;

@@ -156,8 +156,10 @@ export class PetitionQueries {
     const now = this.clock.now();
     const clocks = await clockStore.openForPetitions(em, rows.map((r) => r.id));
     const calendar = clocks.length > 0 ? await loadCalendar(em, now) : null;
+    // Names belong to the register only: the inbox and search pages carry no personal data.
+    const register = f.receivedFrom !== undefined || f.receivedTo !== undefined;
     const items = rows.map((row) =>
-      toListItemView(row, user, calendar === null ? null : mostUrgentBadge(clocks.filter((c) => c.petitionId === row.id), calendar, now)),
+      toListItemView(row, user, calendar === null ? null : mostUrgentBadge(clocks.filter((c) => c.petitionId === row.id), calendar, now), register),
     );
     return { items, total, page: f.page, pageSize: f.pageSize };
   }

@@ -45,7 +45,10 @@ export interface PetitionSummaryView {
 /** One row of GET /api/petitions: the summary, who petitioned where the viewer may know, and the deadline badge. */
 export interface PetitionListItemView extends PetitionSummaryView {
   readonly kindLabel: Message;
-  /** The petitioner's name; null when the viewer may not see who petitioned, or the letter is anonymous. */
+  /**
+   * The petitioner's name, in the reception log only (a list with receivedFrom or receivedTo): other lists carry
+   * no personal data. Null there too when the viewer may not see who petitioned, or the letter is anonymous.
+   */
   readonly petitionerName: string | null;
   readonly identityWithheld: boolean;
   readonly anonymous: boolean;
@@ -53,12 +56,12 @@ export interface PetitionListItemView extends PetitionSummaryView {
   readonly deadline: DeadlineBadge | null;
 }
 
-export function toListItemView(row: PetitionEntity, viewer: CurrentUser, deadline: DeadlineBadge | null): PetitionListItemView {
+export function toListItemView(row: PetitionEntity, viewer: CurrentUser, deadline: DeadlineBadge | null, withName: boolean): PetitionListItemView {
   const identity = maySeeIdentity(viewer, row.kind);
   return {
     ...toSummaryView(row),
     kindLabel: LABELS.kind[row.kind],
-    petitionerName: identity && !row.anonymous ? (row.petitioner?.fullName ?? null) : null,
+    petitionerName: withName && identity && !row.anonymous ? (row.petitioner?.fullName ?? null) : null,
     identityWithheld: !identity,
     anonymous: row.anonymous,
     deadline,
