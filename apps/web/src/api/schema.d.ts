@@ -1765,7 +1765,7 @@ export interface components {
             owningUnitId: string;
             /** Format: uuid */
             parentPetitionId: string | null;
-            /** @description Null where you may not see who petitioned (identityWithheld), or for an anonymous letter */
+            /** @description Reception log only (receivedFrom or receivedTo given), else null; null also where you may not see who petitioned (identityWithheld), or for an anonymous letter */
             petitionerName: string | null;
             /**
              * @description Vietnam local day the letter arrived
