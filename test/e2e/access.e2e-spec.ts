@@ -177,7 +177,7 @@ describe('access, visibility and queries', () => {
 
     it('GET /api/auth/me returns the signed-in user, without secrets', async () => {
       const res = await s.http().get('/api/auth/me').set('Authorization', tok.desk!).expect(200);
-      expect(res.body).toEqual({ id: uid.desk, username: 'desk', fullName: 'Nguyễn Thị Lan', role: 'desk', unitId: communeId });
+      expect(res.body).toEqual({ id: uid.desk, username: 'desk', fullName: 'Nguyễn Thị Lan', role: 'desk', unitId: communeId, unitName: expect.any(String) });
       const board = await s.http().get('/api/auth/me').set('Authorization', tok.board!).expect(200);
       expect(board.body).toMatchObject({ id: uid.board, role: 'board', unitId: provinceId });
     });

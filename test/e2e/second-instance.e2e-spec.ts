@@ -344,6 +344,7 @@ describe('second-time complaint (legal escalation by the citizen)', () => {
       file: { reason: 'duplicate' },
       assign: { assigneeId: handler2Id },
       'start-verification': {},
+      'report-verification': { findings: 'Đã xác minh tại thực địa', proposedConclusion: 'Giữ nguyên quyết định' },
       resolve: { summary: 'Giữ nguyên' },
       close: {},
       withdraw: {},
