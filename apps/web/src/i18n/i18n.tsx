@@ -1,21 +1,11 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { LABELS, type Message, pluralForm } from '@domain-messages';
+import { fillTemplate, LABELS, type Message } from '@domain-messages';
 import { UI_MESSAGES, type UiMessageKey } from './ui.messages';
 
 export type Lang = keyof Message;
 export type Params = Record<string, string | number | Message>;
 
 const STORAGE_KEY = 'grassroots.lang';
-
-/** Fills `{name}` and `{count|one|other}` placeholders, as the API's renderMessage does. */
-export function fill(template: string, lang: Lang, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}|\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g, (m, name?: string, counted?: string, one?: string, other?: string) => {
-    const v = params[(name ?? counted)!];
-    if (v === undefined) return m;
-    if (counted !== undefined) return typeof v === 'number' ? `${v} ${pluralForm(v, one!, other!)}` : `${typeof v === 'object' ? v[lang] : v} ${other}`;
-    return typeof v === 'object' ? v[lang] : String(v);
-  });
-}
 
 interface I18n {
   readonly lang: Lang;
@@ -46,7 +36,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       lang,
       setLang,
-      t: (key, params) => fill(UI_MESSAGES[key][lang], lang, params),
+      t: (key, params) => fillTemplate(UI_MESSAGES[key][lang], lang, params),
       text: (m) => (m ? m[lang] : ''),
     }),
     [lang, setLang],

@@ -405,20 +405,23 @@ export function pluralForm<T>(count: number, one: T, other: T): T {
  */
 export const PLURAL_PLACEHOLDER = /\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g;
 
+/** Fills one template's `{name}` and `{count|one|other}` placeholders in `lang` (translated params pick their language). */
+export function fillTemplate(template: string, lang: keyof Message, params: Readonly<Record<string, MessageParam>> = {}): string {
+  const value = (name: string) => (Object.hasOwn(params, name) ? params[name] : undefined);
+  return template.replace(/\{(\w+)\}|\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g, (m, name: string | undefined, counted: string | undefined, one: string, other: string) => {
+    if (counted !== undefined) {
+      const n = value(counted);
+      return typeof n === 'number' ? `${n} ${pluralForm(n, one, other)}` : n === undefined ? m : `${typeof n === 'object' ? n[lang] : n} ${other}`;
+    }
+    const v = value(name!);
+    return v === undefined ? m : typeof v === 'object' ? v[lang] : String(v);
+  });
+}
+
 /** Renders a message in both languages, filling `{name}` placeholders (translated params pick their language). */
 export function renderMessage(key: MessageKey, params: Record<string, MessageParam> = {}): Message {
-  const value = (name: string) => (Object.hasOwn(params, name) ? params[name] : undefined);
-  const fill = (t: string, lang: keyof Message) =>
-    t.replace(/\{(\w+)\}|\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g, (m, name: string | undefined, counted: string | undefined, one: string, other: string) => {
-      if (counted !== undefined) {
-        const n = value(counted);
-        return typeof n === 'number' ? `${n} ${pluralForm(n, one, other)}` : n === undefined ? m : `${typeof n === 'object' ? n[lang] : n} ${other}`;
-      }
-      const v = value(name!);
-      return v === undefined ? m : typeof v === 'object' ? v[lang] : String(v);
-    });
   const m = MESSAGES[key];
-  return { vi: fill(m.vi, 'vi'), en: fill(m.en, 'en') };
+  return { vi: fillTemplate(m.vi, 'vi', params), en: fillTemplate(m.en, 'en', params) };
 }
 
 /** Parts of one sentence as a list: "a", "a and b", "a, b and c" (và in Vietnamese). */
